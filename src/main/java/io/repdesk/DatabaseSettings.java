@@ -1,0 +1,27 @@
+package io.repdesk;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where repdesk keeps its data.
+ *
+ * @param url JDBC URL of an external PostgreSQL; blank starts the embedded one
+ * @param dataDir the data directory; the embedded PostgreSQL lives in its {@code postgres} folder
+ * @param cleanStart wipe the embedded database at start (tests only)
+ */
+@ConfigurationProperties("repdesk.db")
+record DatabaseSettings(@Nullable String url, @Nullable String username, @Nullable String password, Path dataDir,
+        boolean cleanStart, int poolSize) {
+
+    DatabaseSettings {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        poolSize = poolSize <= 0 ? 10 : poolSize;
+    }
+
+    boolean embedded() {
+        return url == null || url.isBlank();
+    }
+}

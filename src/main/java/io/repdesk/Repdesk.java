@@ -1,0 +1,66 @@
+package io.repdesk;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+
+/** The command line: {@code repdesk demo|serve|help [options]}. */
+public final class Repdesk {
+
+    private Repdesk() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("repdesk: " + e.getMessage());
+            System.err.println("Run 'repdesk help' to see the commands.");
+            System.exit(2);
+            return;
+        }
+        if (options.command() == LaunchOptions.Command.HELP) {
+            printHelp(System.out);
+            return;
+        }
+        SpringApplication application = new SpringApplication(RepdeskApplication.class);
+        application.setDefaultProperties(defaults(options));
+        application.run();
+    }
+
+    static Map<String, Object> defaults(LaunchOptions options) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", options.port());
+        properties.put("repdesk.db.data-dir", options.dataDir());
+        properties.put("repdesk.demo.enabled", options.command() == LaunchOptions.Command.DEMO);
+        if (options.dbUrl() != null) {
+            properties.put("repdesk.db.url", options.dbUrl());
+        }
+        return properties;
+    }
+
+    static void printHelp(PrintStream out) {
+        out.println("""
+                repdesk — customer support that counts, prices and eliminates service needs
+
+                Usage: repdesk <command> [options]
+
+                Commands:
+                  demo    Run with demo data (a fictional bank app company) on the embedded PostgreSQL.
+                          The demo data is loaded once; later starts reuse it.
+                  serve   Run without demo data. Uses the embedded PostgreSQL unless --db-url
+                          (or REPDESK_DB_URL) names an external one.
+                  test    Build repdesk and run its whole test suite (launcher only).
+                  help    Show this text.
+
+                Options:
+                  --port N        HTTP port (default 8080, or REPDESK_PORT)
+                  --data DIR      data directory for the embedded PostgreSQL (default ./data, or REPDESK_DATA)
+                  --db-url URL    JDBC URL of an external PostgreSQL (serve only; user and password from
+                                  REPDESK_DB_USERNAME and REPDESK_DB_PASSWORD)
+                """);
+    }
+}

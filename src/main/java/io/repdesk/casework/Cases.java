@@ -1,0 +1,144 @@
+package io.repdesk.casework;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
+
+/** Stores cases in {@code casework_case}. */
+@Repository
+class Cases {
+
+    private final JdbcClient jdbc;
+
+    Cases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String nextReference() {
+        return "RD-" + jdbc.sql("select nextval('casework_case_reference')").query(Long.class).single();
+    }
+
+    void insert(SupportCase c) {
+        jdbc.sql("""
+                insert into casework_case (id, reference, customer_id, subject, status, priority, tier, assignee,
+                    need_id, need_linked_by, contact_count, opened_at, last_contact_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(c.id().value(), c.reference(), c.customerId().value(), c.subject(), c.status().name(),
+                        c.priority().name(), c.tier().name(), c.assignee(),
+                        c.needId() == null ? null : c.needId().value(), c.needLinkedBy(), c.contactCount(),
+                        utc(c.openedAt()), utc(c.lastContactAt()), utc(c.updatedAt()))
+                .update();
+    }
+
+    void linkNeed(CaseId id, NeedId need, String linkedBy, Instant at) {
+        jdbc.sql("update casework_case set need_id = ?, need_linked_by = ?, updated_at = ? where id = ?")
+                .params(need.value(), linkedBy, utc(at), id.value()).update();
+    }
+
+    void updateStatus(CaseId id, CaseStatus status, Instant at) {
+        jdbc.sql("update casework_case set status = ?, updated_at = ? where id = ?")
+                .params(status.name(), utc(at), id.value()).update();
+    }
+
+    void assign(CaseId id, String assignee, Instant at) {
+        jdbc.sql("update casework_case set assignee = ?, updated_at = ? where id = ?")
+                .params(assignee, utc(at), id.value()).update();
+    }
+
+    void countContact(CaseId id, Instant at) {
+        jdbc.sql("""
+                update casework_case set contact_count = contact_count + 1,
+                    last_contact_at = greatest(last_contact_at, ?), updated_at = greatest(updated_at, ?)
+                where id = ?
+                """).params(utc(at), utc(at), id.value()).update();
+    }
+
+    Optional<SupportCase> find(CaseId id) {
+        return jdbc.sql("select * from casework_case where id = ?").param(id.value()).query(Cases::supportCase)
+                .optional();
+    }
+
+    Optional<SupportCase> findByReference(String reference) {
+        return jdbc.sql("select * from casework_case where reference = ?").param(reference)
+                .query(Cases::supportCase).optional();
+    }
+
+    List<NeedLoad> openLoadByNeed() {
+        return jdbc.sql("""
+                select need_id, count(*) as open_cases from casework_case
+                where is_open and need_id is not null group by need_id order by open_cases desc, need_id
+                """)
+                .query((rs, row) -> new NeedLoad(new NeedId(rs.getObject("need_id", UUID.class)),
+                        rs.getLong("open_cases")))
+                .list();
+    }
+
+    Page<SupportCase> page(CaseFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (filter.status() != null) {
+            where.append(" and status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.open() != null) {
+            where.append(" and is_open = ?");
+            params.add(filter.open());
+        }
+        if (filter.needId() != null) {
+            where.append(" and need_id = ?");
+            params.add(filter.needId().value());
+        }
+        if (filter.triage() != null) {
+            where.append(filter.triage() ? " and need_id is null" : " and need_id is not null");
+        }
+        if (filter.customerId() != null) {
+            where.append(" and customer_id = ?");
+            params.add(filter.customerId().value());
+        }
+        if (filter.priority() != null) {
+            where.append(" and priority = ?");
+            params.add(filter.priority().name());
+        }
+        long total = jdbc.sql("select count(*) from casework_case" + where).params(params).query(Long.class)
+                .single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<SupportCase> items = jdbc
+                .sql("select * from casework_case" + where + " order by last_contact_at desc, id limit ? offset ?")
+                .params(pageParams).query(Cases::supportCase).list();
+        return Page.of(items, page, total);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static SupportCase supportCase(ResultSet rs, int row) throws SQLException {
+        UUID need = rs.getObject("need_id", UUID.class);
+        return new SupportCase(new CaseId(rs.getObject("id", UUID.class)), rs.getString("reference"),
+                new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("subject"),
+                CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                Tier.valueOf(rs.getString("tier")), rs.getString("assignee"), need == null ? null : new NeedId(need),
+                rs.getString("need_linked_by"), rs.getInt("contact_count"),
+                rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("last_contact_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

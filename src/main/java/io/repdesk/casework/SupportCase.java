@@ -1,0 +1,25 @@
+package io.repdesk.casework;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.NeedId;
+
+/**
+ * One customer's instance of a need.
+ *
+ * @param reference the short human reference quoted by customers and engineers ({@code RD-1042})
+ * @param needLinkedBy who linked the need: an agent's username, or {@code repdesk} when matched automatically
+ */
+public record SupportCase(CaseId id, String reference, CustomerId customerId, String subject, CaseStatus status,
+        Priority priority, Tier tier, @Nullable String assignee, @Nullable NeedId needId,
+        @Nullable String needLinkedBy, int contactCount, Instant openedAt, Instant lastContactAt,
+        Instant updatedAt) {
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+}

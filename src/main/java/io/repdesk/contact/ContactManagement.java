@@ -1,0 +1,134 @@
+package io.repdesk.contact;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.NewCase;
+import io.repdesk.casework.Priority;
+import io.repdesk.casework.SupportCase;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.journal.Journal;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.ContactId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.InvalidInput;
+import io.repdesk.shared.NotFound;
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
+
+/**
+ * Records contacts onto the customer timeline, opening a case when the contact starts a new thread.
+ * Recording is idempotent per key, so channels may redeliver freely after a crash or timeout.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContactManagement {
+
+    private final Contacts contacts;
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final Journal journal;
+    private final ApplicationEventPublisher events;
+
+    ContactManagement(Contacts contacts, CaseManagement cases, CustomerManagement customers, Journal journal,
+            ApplicationEventPublisher events) {
+        this.contacts = contacts;
+        this.cases = cases;
+        this.customers = customers;
+        this.journal = journal;
+        this.events = events;
+    }
+
+    @Transactional
+    public Recorded record(NewContact request) {
+        String key = request.idempotencyKey() != null ? request.idempotencyKey() : derivedKey(request);
+        contacts.lockKey(key);
+        var existing = contacts.findByKey(key);
+        if (existing.isPresent()) {
+            return new Recorded(existing.get(), true);
+        }
+        CaseId caseId = caseFor(request);
+        Contact contact = new Contact(ContactId.random(), request.customerId(), caseId, request.channel(),
+                request.direction(), request.occurredAt(), request.subject(), request.body(), author(request), key,
+                Instant.now());
+        contacts.insert(contact);
+        cases.contactRecorded(caseId, contact.occurredAt());
+        journal.append("contact", contact.id().value(), "ContactRecorded", describe(contact));
+        events.publishEvent(new ContactRecorded(contact.id(), caseId, contact.customerId(), contact.channel(),
+                contact.direction()));
+        return new Recorded(contact, false);
+    }
+
+    public Contact get(ContactId id) {
+        return contacts.find(id).orElseThrow(() -> new NotFound("contact", id));
+    }
+
+    /** The contacts of one case, oldest first. */
+    public List<Contact> forCase(CaseId id) {
+        return contacts.forCase(id);
+    }
+
+    /** The customer's timeline across every channel and case, newest first. */
+    public Page<Contact> timeline(CustomerId id, PageRequest page) {
+        return contacts.forCustomer(id, page);
+    }
+
+    private String author(NewContact request) {
+        if (request.author() != null && !request.author().isBlank()) {
+            return request.author();
+        }
+        return request.direction() == Direction.INBOUND ? customers.get(request.customerId()).email()
+                : Journal.currentActor();
+    }
+
+    private CaseId caseFor(NewContact request) {
+        if (request.caseId() == null) {
+            Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+            return cases.open(new NewCase(request.customerId(), request.subject(), priority, request.needId()),
+                    request.occurredAt()).id();
+        }
+        SupportCase existing = cases.get(request.caseId());
+        if (!existing.customerId().equals(request.customerId())) {
+            throw new InvalidInput("caseId", "belongs to a different customer than customerId");
+        }
+        if (request.needId() != null) {
+            cases.linkToNeed(existing.id(), request.needId());
+        }
+        return existing.id();
+    }
+
+    private static Map<String, Object> describe(Contact contact) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("caseId", contact.caseId().toString());
+        facts.put("customerId", contact.customerId().toString());
+        facts.put("channel", contact.channel());
+        facts.put("direction", contact.direction());
+        facts.put("occurredAt", contact.occurredAt().toString());
+        facts.put("subject", contact.subject());
+        return facts;
+    }
+
+    /** A key for senders that give none: the same content at the same moment is the same contact. */
+    static String derivedKey(NewContact request) {
+        String content = String.join("\u0000", request.customerId().toString(),
+                request.caseId() == null ? "" : request.caseId().toString(), request.channel().name(),
+                request.direction().name(), request.occurredAt().toString(), request.subject(), request.body());
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

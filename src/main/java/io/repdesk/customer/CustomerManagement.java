@@ -1,0 +1,98 @@
+package io.repdesk.customer;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.journal.Journal;
+import io.repdesk.shared.Conflict;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.NotFound;
+import io.repdesk.shared.OrganizationId;
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
+
+/** Registers and finds organizations and customers. */
+@Service
+@Transactional(readOnly = true)
+public class CustomerManagement {
+
+    private final Customers customers;
+    private final Journal journal;
+    private final ApplicationEventPublisher events;
+
+    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events) {
+        this.customers = customers;
+        this.journal = journal;
+        this.events = events;
+    }
+
+    @Transactional
+    public Organization registerOrganization(String name, String plan) {
+        Organization organization = new Organization(OrganizationId.random(), name, plan, Instant.now());
+        customers.insert(organization);
+        journal.append("organization", organization.id().value(), "OrganizationRegistered",
+                Map.of("name", name, "plan", plan));
+        return organization;
+    }
+
+    @Transactional
+    public Customer register(NewCustomer request) {
+        return register(request, Instant.now());
+    }
+
+    /** Registers a customer as of a given moment (imports and demo data keep their original dates). */
+    @Transactional
+    public Customer register(NewCustomer request, Instant createdAt) {
+        if (request.organizationId() != null && customers.organization(request.organizationId()).isEmpty()) {
+            throw new NotFound("organization", request.organizationId());
+        }
+        if (customers.emailTaken(request.email())) {
+            throw new Conflict("A customer with email " + request.email() + " already exists");
+        }
+        Customer customer = new Customer(CustomerId.random(), request.organizationId(), request.name(),
+                request.email(), request.environment(), request.accountManager(), createdAt);
+        customers.insert(customer);
+        journal.append("customer", customer.id().value(), "CustomerRegistered", describe(customer));
+        events.publishEvent(new CustomerRegistered(customer.id()));
+        return customer;
+    }
+
+    public Customer get(CustomerId id) {
+        return customers.customer(id).orElseThrow(() -> new NotFound("customer", id));
+    }
+
+    public boolean exists(CustomerId id) {
+        return customers.customer(id).isPresent();
+    }
+
+    public Map<CustomerId, Customer> getAll(List<CustomerId> ids) {
+        return customers.customers(ids);
+    }
+
+    public Organization organization(OrganizationId id) {
+        return customers.organization(id).orElseThrow(() -> new NotFound("organization", id));
+    }
+
+    public Page<Organization> organizations(PageRequest page) {
+        return customers.organizations(page);
+    }
+
+    public Page<Customer> customers(CustomerFilter filter, PageRequest page) {
+        return customers.customers(filter, page);
+    }
+
+    private static Map<String, Object> describe(Customer customer) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("name", customer.name());
+        facts.put("email", customer.email());
+        facts.put("organizationId", customer.organizationId() == null ? null : customer.organizationId().toString());
+        facts.put("environment", customer.environment());
+        return facts;
+    }
+}

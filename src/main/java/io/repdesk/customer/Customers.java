@@ -1,0 +1,140 @@
+package io.repdesk.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.OrganizationId;
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores organizations and customers in {@code customer_organization} and {@code customer_customer}. */
+@Repository
+class Customers {
+
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Customers(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Organization organization) {
+        jdbc.sql("insert into customer_organization (id, name, plan, created_at) values (?, ?, ?, ?)")
+                .params(organization.id().value(), organization.name(), organization.plan(),
+                        organization.createdAt().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    void insert(Customer customer) {
+        EnvironmentProfile env = customer.environment();
+        jdbc.sql("""
+                insert into customer_customer (id, organization_id, name, email, product, version, platform, plan,
+                    region, attributes, account_manager, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                """)
+                .params(customer.id().value(),
+                        customer.organizationId() == null ? null : customer.organizationId().value(),
+                        customer.name(), customer.email(), env.product(), env.version(), env.platform(), env.plan(),
+                        env.region(), json.writeValueAsString(env.attributes()), customer.accountManager(),
+                        customer.createdAt().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<Organization> organization(OrganizationId id) {
+        return jdbc.sql("select * from customer_organization where id = ?").param(id.value())
+                .query(Customers::mapOrganization).optional();
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from customer_customer where lower(email) = lower(?))")
+                .param(email).query(Boolean.class).single();
+    }
+
+    Optional<Customer> customer(CustomerId id) {
+        return jdbc.sql("select * from customer_customer where id = ?").param(id.value())
+                .query(this::mapCustomer).optional();
+    }
+
+    Map<CustomerId, Customer> customers(List<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<CustomerId, Customer> found = new LinkedHashMap<>();
+        jdbc.sql("select * from customer_customer where id = any(?)")
+                .param(ids.stream().map(CustomerId::value).distinct().toArray(UUID[]::new))
+                .query(this::mapCustomer).list().forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    Page<Organization> organizations(PageRequest page) {
+        long total = jdbc.sql("select count(*) from customer_organization").query(Long.class).single();
+        List<Organization> items = jdbc.sql("select * from customer_organization order by name, id limit ? offset ?")
+                .params(page.size(), page.offset()).query(Customers::mapOrganization).list();
+        return Page.of(items, page, total);
+    }
+
+    Page<Customer> customers(CustomerFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (filter.organizationId() != null) {
+            where.append(" and organization_id = ?");
+            params.add(filter.organizationId().value());
+        }
+        addEquals(where, params, "platform", filter.platform());
+        addEquals(where, params, "version", filter.version());
+        addEquals(where, params, "plan", filter.plan());
+        if (filter.query() != null && !filter.query().isBlank()) {
+            where.append(" and (name ilike ? or email ilike ?)");
+            String like = "%" + filter.query().replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("select count(*) from customer_customer" + where).params(params)
+                .query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Customer> items = jdbc.sql("select * from customer_customer" + where + " order by name, id limit ? offset ?")
+                .params(pageParams).query(this::mapCustomer).list();
+        return Page.of(items, page, total);
+    }
+
+    private static void addEquals(StringBuilder where, List<Object> params, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    private static Organization mapOrganization(ResultSet rs, int row) throws SQLException {
+        return new Organization(new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"),
+                rs.getString("plan"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private Customer mapCustomer(ResultSet rs, int row) throws SQLException {
+        UUID org = rs.getObject("organization_id", UUID.class);
+        EnvironmentProfile env = new EnvironmentProfile(rs.getString("product"), rs.getString("version"),
+                rs.getString("platform"), rs.getString("plan"), rs.getString("region"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES));
+        return new Customer(new CustomerId(rs.getObject("id", UUID.class)), org == null ? null : new OrganizationId(org),
+                rs.getString("name"), rs.getString("email"), env, rs.getString("account_manager"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,165 @@
+package io.repdesk.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.CaseStatus;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.contact.NewContact;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.NewCustomer;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.need.NewNeed;
+import io.repdesk.security.AgentAccounts;
+import io.repdesk.security.Role;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
+
+/**
+ * Loads the demo world once, before the server takes requests, in one transaction: a crash while
+ * loading leaves nothing behind and the next start loads it again.
+ */
+@Component
+@DependsOnDatabaseInitialization
+class DemoData implements SmartInitializingSingleton {
+
+    /** The shared password of the demo agent accounts. */
+    static final String PASSWORD = "repdesk-demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DemoSettings settings;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final CustomerManagement customers;
+    private final NeedManagement needs;
+    private final ContactManagement contacts;
+    private final CaseManagement cases;
+    private final AgentAccounts agents;
+
+    DemoData(DemoSettings settings, JdbcClient jdbc, TransactionTemplate transaction, CustomerManagement customers,
+            NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents) {
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.customers = customers;
+        this.needs = needs;
+        this.contacts = contacts;
+        this.cases = cases;
+        this.agents = agents;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (settings.enabled()) {
+            loadOnce();
+        }
+    }
+
+    /** Loads the demo world unless it is already there; returns whether it loaded now. */
+    boolean loadOnce() {
+        Boolean loaded = transaction.execute(status -> {
+            jdbc.sql("lock table demo_load in exclusive mode").update();
+            if (jdbc.sql("select count(*) from demo_load").query(Long.class).single() > 0) {
+                return false;
+            }
+            long started = System.nanoTime();
+            LocalDate today = settings.today() != null ? settings.today() : LocalDate.now(ZoneOffset.UTC);
+            DemoCatalog catalog = DemoCatalog.load();
+            DemoWorld world = new DemoGenerator(catalog, settings, today.atStartOfDay().toInstant(ZoneOffset.UTC))
+                    .generate();
+            load(catalog, world, today);
+            jdbc.sql("insert into demo_load (seed, history_ends, organizations, customers, cases, contacts) "
+                    + "values (?, ?, ?, ?, ?, ?)")
+                    .params(settings.seed(), today, world.organizations().size(), world.customers().size(),
+                            world.cases().size(), world.contactCount())
+                    .update();
+            log.info("Loaded demo data in {} ms: {} organizations, {} customers, {} cases, {} contacts",
+                    (System.nanoTime() - started) / 1_000_000, world.organizations().size(),
+                    world.customers().size(), world.cases().size(), world.contactCount());
+            return true;
+        });
+        return Boolean.TRUE.equals(loaded);
+    }
+
+    private void load(DemoCatalog catalog, DemoWorld world, LocalDate today) {
+        agents.create("agent", "Alex Morgan (tier 1)", Role.AGENT, PASSWORD);
+        agents.create("sam.tier2", "Sam Okoro (tier 2)", Role.AGENT, PASSWORD);
+        agents.create("manager", "Maria Lindgren (support manager)", Role.MANAGER, PASSWORD);
+        Map<String, NeedId> needIds = defineNeeds(catalog, today);
+        List<OrganizationId> orgIds = new ArrayList<>();
+        world.organizations().forEach(o -> orgIds.add(customers.registerOrganization(o.name(), o.plan()).id()));
+        List<CustomerId> customerIds = new ArrayList<>();
+        for (DemoWorld.Person p : world.customers()) {
+            customerIds.add(customers.register(new NewCustomer(orgIds.get(p.organization()), p.name(), p.email(),
+                    p.environment(), p.accountManager()), p.createdAt()).id());
+        }
+        int done = 0;
+        for (DemoWorld.Thread thread : world.cases()) {
+            loadCase(thread, customerIds.get(thread.customer()),
+                    thread.needKey() == null ? null : needIds.get(thread.needKey()));
+            if (++done % 1000 == 0) {
+                log.info("Demo data: {} of {} cases", done, world.cases().size());
+            }
+        }
+    }
+
+    private Map<String, NeedId> defineNeeds(DemoCatalog catalog, LocalDate today) {
+        Map<String, NeedId> ids = new HashMap<>();
+        Instant longAgo = today.minusDays(DemoGenerator.HISTORY_DAYS + 60L).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant release = today.minusDays(DemoGenerator.RELEASE_DAYS_AGO - 3L).atStartOfDay().toInstant(ZoneOffset.UTC);
+        for (DemoCatalog.NeedSpec spec : catalog.needs()) {
+            if (spec.key().equals(DemoGenerator.EMERGING)) {
+                continue;
+            }
+            Instant created = DemoGenerator.YOUNG.containsKey(spec.key()) ? release : longAgo;
+            ids.put(spec.key(), needs.define(new NewNeed(spec.key(), spec.title(), spec.description(),
+                    spec.demandClass(), null), created).id());
+        }
+        return ids;
+    }
+
+    private void loadCase(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
+        CaseId caseId = null;
+        for (DemoWorld.Message m : thread.messages()) {
+            var recorded = contacts.record(new NewContact(customer, caseId, m.channel(), m.direction(),
+                    m.occurredAt(), m.subject(), m.body(), m.author(), null, caseId == null ? need : null,
+                    caseId == null ? thread.priority() : null));
+            caseId = recorded.contact().caseId();
+        }
+        if (thread.status() != CaseStatus.NEW) {
+            cases.changeStatus(caseId, thread.status());
+        }
+        if (thread.assignee() != null) {
+            cases.assign(caseId, thread.assignee());
+        }
+    }
+
+    @EventListener
+    @Order(2)
+    void printLogins(ApplicationReadyEvent event) {
+        if (settings.enabled()) {
+            System.out.printf("Demo sign-in: agent / %s (tier 1), sam.tier2 / %s (tier 2), manager / %s%n%n",
+                    PASSWORD, PASSWORD, PASSWORD);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.repdesk.journal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Appends changes to the journal and reads them back, per stream or in global order. */
+@Service
+public class Journal {
+
+    static final String SYSTEM_ACTOR = "repdesk";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Journal(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records a change; must run inside the transaction that makes the change. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String stream, UUID streamId, String type, Map<String, ?> payload) {
+        jdbc.sql("""
+                insert into journal_event (stream, stream_id, type, actor, payload)
+                values (:stream, :streamId, :type, :actor, cast(:payload as jsonb))
+                """)
+                .param("stream", stream)
+                .param("streamId", streamId)
+                .param("type", type)
+                .param("actor", currentActor())
+                .param("payload", json.writeValueAsString(payload))
+                .update();
+    }
+
+    /** The history of one thing, oldest first. */
+    public List<JournalEntry> forStream(String stream, UUID streamId) {
+        return jdbc.sql("""
+                select sequence, occurred_at, stream, stream_id, type, actor, payload::text as payload
+                from journal_event where stream = :stream and stream_id = :streamId order by sequence
+                """)
+                .param("stream", stream)
+                .param("streamId", streamId)
+                .query(Journal::entry)
+                .list();
+    }
+
+    /** Entries after the given sequence number in global order, for consumers that tail the journal. */
+    public List<JournalEntry> after(long sequence, int limit) {
+        return jdbc.sql("""
+                select sequence, occurred_at, stream, stream_id, type, actor, payload::text as payload
+                from journal_event where sequence > :sequence order by sequence limit :limit
+                """)
+                .param("sequence", sequence)
+                .param("limit", limit)
+                .query(Journal::entry)
+                .list();
+    }
+
+    private static JournalEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new JournalEntry(rs.getLong("sequence"), rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                .toInstant(), rs.getString("stream"), rs.getObject("stream_id", UUID.class), rs.getString("type"),
+                rs.getString("actor"), rs.getString("payload"));
+    }
+
+    /** The name recorded as actor for changes made now: the signed-in user, else {@code repdesk}. */
+    public static String currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
+                ? SYSTEM_ACTOR : auth.getName();
+    }
+}

@@ -1,0 +1,94 @@
+package io.repdesk.need;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.journal.Journal;
+import io.repdesk.shared.Conflict;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.NotFound;
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
+
+/** Defines service needs and moves them through the lifecycle. */
+@Service
+@Transactional(readOnly = true)
+public class NeedManagement {
+
+    private final Needs needs;
+    private final Journal journal;
+    private final ApplicationEventPublisher events;
+
+    NeedManagement(Needs needs, Journal journal, ApplicationEventPublisher events) {
+        this.needs = needs;
+        this.journal = journal;
+        this.events = events;
+    }
+
+    @Transactional
+    public ServiceNeed define(NewNeed request) {
+        return define(request, Instant.now());
+    }
+
+    /** Defines a need as of a given moment (imports and demo data keep their original dates). */
+    @Transactional
+    public ServiceNeed define(NewNeed request, Instant createdAt) {
+        if (needs.keyTaken(request.key())) {
+            throw new Conflict("A need with key " + request.key() + " already exists");
+        }
+        ServiceNeed need = new ServiceNeed(NeedId.random(), request.key(), request.title(), request.description(),
+                LifecycleStage.RESPOND, request.demandClass(), request.workaround(), createdAt, createdAt);
+        needs.insert(need);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("key", need.key());
+        facts.put("title", need.title());
+        facts.put("demandClass", need.demandClass());
+        journal.append("need", need.id().value(), "NeedDefined", facts);
+        events.publishEvent(new NeedDefined(need.id(), need.title()));
+        return need;
+    }
+
+    @Transactional
+    public ServiceNeed moveTo(NeedId id, LifecycleStage stage) {
+        ServiceNeed need = get(id);
+        if (need.stage() == stage) {
+            return need;
+        }
+        needs.updateStage(id, stage, Instant.now());
+        journal.append("need", id.value(), "NeedStageChanged", Map.of("from", need.stage(), "to", stage));
+        events.publishEvent(new NeedStageChanged(id, need.stage(), stage));
+        return get(id);
+    }
+
+    public ServiceNeed get(NeedId id) {
+        return needs.find(id).orElseThrow(() -> new NotFound("need", id));
+    }
+
+    public Optional<ServiceNeed> byKey(String key) {
+        return needs.findByKey(key);
+    }
+
+    public boolean exists(NeedId id) {
+        return needs.find(id).isPresent();
+    }
+
+    public Map<NeedId, ServiceNeed> getAll(List<NeedId> ids) {
+        return needs.findAll(ids);
+    }
+
+    /** Every need, by title; the need catalogue is small enough (thousands) to hold in a page. */
+    public List<ServiceNeed> all() {
+        return needs.all();
+    }
+
+    public Page<ServiceNeed> list(NeedFilter filter, PageRequest page) {
+        return needs.page(filter, page);
+    }
+}

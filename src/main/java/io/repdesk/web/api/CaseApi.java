@@ -1,0 +1,73 @@
+package io.repdesk.web.api;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.repdesk.casework.CaseFilter;
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.CaseStatus;
+import io.repdesk.casework.Priority;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.Ids;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.PageRequest;
+import io.repdesk.web.api.ApiRequests.ChangeStatus;
+import io.repdesk.web.api.ApiRequests.LinkNeed;
+import io.repdesk.web.api.ApiViews.CaseView;
+import io.repdesk.web.api.ApiViews.ContactView;
+import io.repdesk.web.api.ApiViews.PageView;
+import jakarta.validation.Valid;
+
+/** Cases: list with filters, read with their contacts, link to a need, change status. */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseApi {
+
+    private final CaseManagement cases;
+    private final ContactManagement contacts;
+
+    CaseApi(CaseManagement cases, ContactManagement contacts) {
+        this.cases = cases;
+        this.contacts = contacts;
+    }
+
+    @GetMapping
+    PageView<CaseView> list(@RequestParam(required = false) @Nullable CaseStatus status,
+            @RequestParam(required = false) @Nullable Boolean open,
+            @RequestParam(required = false) @Nullable UUID needId,
+            @RequestParam(required = false) @Nullable Boolean triage,
+            @RequestParam(required = false) @Nullable UUID customerId,
+            @RequestParam(required = false) @Nullable Priority priority,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        var filter = new CaseFilter(status, open, needId == null ? null : new NeedId(needId), triage,
+                customerId == null ? null : new CustomerId(customerId), priority);
+        return PageView.of(cases.list(filter, new PageRequest(page, size)), CaseView::of);
+    }
+
+    @GetMapping("/{id}")
+    CaseView get(@PathVariable UUID id) {
+        var supportCase = cases.get(new CaseId(id));
+        return CaseView.of(supportCase, contacts.forCase(supportCase.id()).stream().map(ContactView::of).toList());
+    }
+
+    @PutMapping("/{id}/need")
+    CaseView linkNeed(@PathVariable UUID id, @Valid @RequestBody LinkNeed request) {
+        return CaseView.of(cases.linkToNeed(new CaseId(id), new NeedId(Ids.parse(request.needId(), "needId"))));
+    }
+
+    @PostMapping("/{id}/status")
+    CaseView changeStatus(@PathVariable UUID id, @Valid @RequestBody ChangeStatus request) {
+        return CaseView.of(cases.changeStatus(new CaseId(id), request.status()));
+    }
+}

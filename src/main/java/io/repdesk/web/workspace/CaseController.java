@@ -1,0 +1,115 @@
+package io.repdesk.web.workspace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.CaseStatus;
+import io.repdesk.casework.SupportCase;
+import io.repdesk.contact.Contact;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.customer.Customer;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.journal.Journal;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.need.ServiceNeed;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.Conflict;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.PageRequest;
+
+/** The case page: summary, customer environment, the thread, the customer's timeline and the case history. */
+@Controller
+class CaseController {
+
+    static final int TIMELINE_SHOWN = 50;
+
+    private final CaseManagement cases;
+    private final ContactManagement contacts;
+    private final CustomerManagement customers;
+    private final NeedManagement needs;
+    private final Journal journal;
+
+    CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
+            NeedManagement needs, Journal journal) {
+        this.cases = cases;
+        this.contacts = contacts;
+        this.customers = customers;
+        this.needs = needs;
+        this.journal = journal;
+    }
+
+    /** A contact on the customer's timeline with the case it belongs to. */
+    record TimelineEntry(Contact contact, SupportCase supportCase, boolean thisCase) {
+    }
+
+    @GetMapping("/cases/{reference}")
+    String show(@PathVariable String reference, Model model) {
+        SupportCase supportCase = cases.byReference(reference);
+        Customer customer = customers.get(supportCase.customerId());
+        model.addAttribute("case", supportCase);
+        model.addAttribute("customer", customer);
+        model.addAttribute("organization",
+                customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
+        model.addAttribute("need", supportCase.needId() == null ? null : needs.get(supportCase.needId()));
+        model.addAttribute("thread", contacts.forCase(supportCase.id()));
+        model.addAttribute("timeline", timeline(customer, supportCase));
+        model.addAttribute("history", journal.forStream("case", supportCase.id().value()));
+        model.addAttribute("allNeeds", needs.all());
+        model.addAttribute("statuses", CaseStatus.values());
+        return "case";
+    }
+
+    @PostMapping("/cases/{reference}/need")
+    String linkNeed(@PathVariable String reference, @RequestParam(required = false) String needId,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        if (needId == null || needId.isBlank()) {
+            redirect.addFlashAttribute("needError", "Choose a need to link this case to.");
+            return "redirect:/cases/" + reference;
+        }
+        try {
+            ServiceNeed need = needs.get(new NeedId(UUID.fromString(needId)));
+            cases.linkToNeed(supportCase.id(), need.id());
+            redirect.addFlashAttribute("notice", "Linked to “" + need.title() + "”.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("needError", "That is not a need; choose one from the list.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("needError", e.getMessage());
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    @PostMapping("/cases/{reference}/status")
+    String changeStatus(@PathVariable String reference, @RequestParam(required = false) String status,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        try {
+            CaseStatus next = CaseStatus.valueOf(status == null ? "" : status);
+            cases.changeStatus(supportCase.id(), next);
+            redirect.addFlashAttribute("notice", "Status changed.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("statusError", "Choose one of the statuses.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("statusError", e.getMessage());
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    private List<TimelineEntry> timeline(Customer customer, SupportCase current) {
+        List<Contact> recent = contacts.timeline(customer.id(), PageRequest.first(TIMELINE_SHOWN)).items();
+        Map<CaseId, SupportCase> caseById = new java.util.HashMap<>();
+        caseById.put(current.id(), current);
+        return recent.stream().map(c -> new TimelineEntry(c,
+                caseById.computeIfAbsent(c.caseId(), cases::get), c.caseId().equals(current.id()))).toList();
+    }
+}

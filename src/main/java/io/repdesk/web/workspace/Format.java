@@ -1,0 +1,48 @@
+package io.repdesk.web.workspace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formats times and enum names for pages; available in every template as {@code fmt}. */
+public final class Format {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.of("UTC"));
+
+    public String when(Instant instant) {
+        return WHEN.format(instant) + " UTC";
+    }
+
+    public String iso(Instant instant) {
+        return instant.toString();
+    }
+
+    /** "3 h ago", "12 d ago": how long ago something happened, to the coarsest useful unit. */
+    public String ago(Instant instant) {
+        Duration age = Duration.between(instant, Instant.now());
+        if (age.isNegative() || age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " h ago";
+        }
+        return age.toDays() + " d ago";
+    }
+
+    /** {@code WAITING_ON_CUSTOMER} → {@code Waiting on customer}. */
+    public String label(Enum<?> value) {
+        String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A CSS class name for an enum value: {@code WAITING_ON_CUSTOMER} → {@code waiting-on-customer}. */
+    public String css(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,69 @@
+package io.repdesk.web.workspace;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import io.repdesk.casework.CaseFilter;
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.NeedLoad;
+import io.repdesk.casework.SupportCase;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.need.ServiceNeed;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
+
+/**
+ * The agent inbox, grouped by service need: unlinked cases first (triage), then every need with open
+ * cases, busiest first. A group's cases load when it is opened.
+ */
+@Controller
+class InboxController {
+
+    static final int TRIAGE_SHOWN = 25;
+    static final int GROUP_SHOWN = 20;
+
+    private final CaseManagement cases;
+    private final NeedManagement needs;
+    private final CaseRows rows;
+
+    InboxController(CaseManagement cases, NeedManagement needs, CaseRows rows) {
+        this.cases = cases;
+        this.needs = needs;
+        this.rows = rows;
+    }
+
+    /** One inbox group: a need and how many open cases it has. */
+    record Group(ServiceNeed need, long openCases) {
+    }
+
+    @GetMapping("/inbox")
+    String inbox(Model model) {
+        Page<SupportCase> triage = cases.list(CaseFilter.openInTriage(), PageRequest.first(TRIAGE_SHOWN));
+        List<NeedLoad> loads = cases.openLoadByNeed();
+        Map<NeedId, ServiceNeed> byId = needs.getAll(loads.stream().map(NeedLoad::needId).toList());
+        List<Group> groups = loads.stream().filter(l -> byId.containsKey(l.needId()))
+                .map(l -> new Group(byId.get(l.needId()), l.openCases())).toList();
+        model.addAttribute("triage", rows.of(triage.items()));
+        model.addAttribute("triageTotal", triage.total());
+        model.addAttribute("groups", groups);
+        model.addAttribute("openTotal", triage.total() + groups.stream().mapToLong(Group::openCases).sum());
+        return "inbox";
+    }
+
+    /** The open cases of one need, as an htmx fragment inside its inbox group. */
+    @GetMapping("/inbox/needs/{id}")
+    String group(@PathVariable java.util.UUID id, Model model) {
+        ServiceNeed need = needs.get(new NeedId(id));
+        Page<SupportCase> open = cases.list(CaseFilter.openForNeed(need.id()), PageRequest.first(GROUP_SHOWN));
+        model.addAttribute("need", need);
+        model.addAttribute("rows", rows.of(open.items()));
+        model.addAttribute("total", open.total());
+        return "inbox :: group-cases";
+    }
+}

@@ -1,0 +1,30 @@
+package io.repdesk.web.workspace;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import io.repdesk.shared.NotFound;
+
+/** What every workspace page gets: the formatter, and a friendly page for unknown ids. */
+@ControllerAdvice(basePackages = "io.repdesk.web.workspace")
+class WorkspaceModel {
+
+    private static final Format FORMAT = new Format();
+
+    @ModelAttribute("fmt")
+    Format format() {
+        return FORMAT;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFound e, Model model) {
+        model.addAttribute("fmt", FORMAT);
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+}

@@ -1,0 +1,66 @@
+package io.repdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTests {
+
+    @Test
+    void demoDefaultsToPort8080AndTheDataFolder() {
+        LaunchOptions options = LaunchOptions.parse(new String[] { "demo" }, Map.of());
+        assertThat(options.command()).isEqualTo(LaunchOptions.Command.DEMO);
+        assertThat(options.port()).isEqualTo(8080);
+        assertThat(options.dataDir()).isEqualTo("data");
+        assertThat(options.dbUrl()).isNull();
+    }
+
+    @Test
+    void optionsOverrideTheEnvironment() {
+        LaunchOptions options = LaunchOptions.parse(new String[] { "serve", "--port", "9000", "--db-url",
+            "jdbc:postgresql://db/repdesk" }, Map.of("REPDESK_PORT", "7000", "REPDESK_DB_URL", "jdbc:postgresql://x/y"));
+        assertThat(options.port()).isEqualTo(9000);
+        assertThat(options.dbUrl()).isEqualTo("jdbc:postgresql://db/repdesk");
+    }
+
+    @Test
+    void theEnvironmentFillsWhatArgumentsLeaveOut() {
+        LaunchOptions options = LaunchOptions.parse(new String[] { "serve" },
+                Map.of("REPDESK_PORT", "7000", "REPDESK_DB_URL", "jdbc:postgresql://x/y", "REPDESK_DATA", "/srv/rd"));
+        assertThat(options.port()).isEqualTo(7000);
+        assertThat(options.dbUrl()).isEqualTo("jdbc:postgresql://x/y");
+        assertThat(options.dataDir()).isEqualTo("/srv/rd");
+    }
+
+    @Test
+    void noArgumentsMeansHelp() {
+        assertThat(LaunchOptions.parse(new String[0], Map.of()).command()).isEqualTo(LaunchOptions.Command.HELP);
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "launch" }, Map.of()))
+                .withMessageContaining("unknown command 'launch'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--port", "eighty" }, Map.of()))
+                .withMessageContaining("--port must be a port number");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--data" },
+                Map.of())).withMessageContaining("--data needs a value");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--db-url", "jdbc:x" }, Map.of()))
+                .withMessageContaining("embedded");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--verbose" },
+                Map.of())).withMessageContaining("unknown option '--verbose'");
+    }
+
+    @Test
+    void launchOptionsBecomeApplicationProperties() {
+        Map<String, Object> properties = Repdesk.defaults(
+                LaunchOptions.parse(new String[] { "demo", "--port", "8123", "--data", "/tmp/x" }, Map.of()));
+        assertThat(properties).containsEntry("server.port", 8123).containsEntry("repdesk.db.data-dir", "/tmp/x")
+                .containsEntry("repdesk.demo.enabled", true).doesNotContainKey("repdesk.db.url");
+    }
+}

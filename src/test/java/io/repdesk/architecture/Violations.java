@@ -1,0 +1,14 @@
+package io.repdesk.architecture;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Breaks every rule of {@link ArchitectureTests} on purpose, to prove the rules catch it. */
+class Violations {
+
+    EmbeddedPostgres postgres;
+    JdbcClient jdbc;
+    HttpServletRequest request;
+}

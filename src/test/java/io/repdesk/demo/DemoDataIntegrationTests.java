@@ -1,0 +1,46 @@
+package io.repdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.casework.CaseFilter;
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.security.AgentAccounts;
+import io.repdesk.shared.PageRequest;
+
+@RepdeskIntegrationTest
+class DemoDataIntegrationTests {
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    NeedManagement needs;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    AgentAccounts agents;
+
+    @Test
+    void theDemoIsLoadedOnceWithNeedsCasesAndAgents() {
+        long casesBefore = cases.list(CaseFilter.any(), PageRequest.first(1)).total();
+
+        assertThat(demo.loadOnce()).isFalse();
+
+        assertThat(cases.list(CaseFilter.any(), PageRequest.first(1)).total()).isEqualTo(casesBefore)
+                .isGreaterThan(350);
+        assertThat(DemoCatalog.load().needs()).filteredOn(n -> !n.key().equals(DemoGenerator.EMERGING))
+                .hasSize(76).allSatisfy(n -> assertThat(needs.byKey(n.key())).isPresent());
+        assertThat(needs.byKey(DemoGenerator.EMERGING)).isEmpty();
+        assertThat(needs.byKey("card_arrival")).get().extracting(n -> n.title()).isEqualTo("My card hasn't arrived");
+        assertThat(cases.list(CaseFilter.openInTriage(), PageRequest.first(1)).total()).isPositive();
+        assertThat(agents.all()).extracting(a -> a.username()).contains("agent", "sam.tier2", "manager")
+                .doesNotContain("admin");
+    }
+}

@@ -1,0 +1,304 @@
+package io.repdesk.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.journal.Journal;
+import io.repdesk.journal.JournalEntry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RepdeskIntegrationTest
+class ApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Journal journal;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = ApiClient.asAgent(port, json);
+    }
+
+    @Test
+    void recordsAContactThatOpensACaseAndLinksItToANeed() {
+        String customerId = newCustomer();
+        var need = api.post("/api/v1/needs", Map.of("key", "statement-download-" + suffix(),
+                "title", "I can't download my statement", "demandClass", "VALUE_ERODING"));
+        assertThat(need.status()).isEqualTo(201);
+        assertThat(need.text("stage")).isEqualTo("RESPOND");
+
+        var recorded = api.post("/api/v1/contacts", contact(customerId, "Statement download fails"));
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(recorded.body().path("duplicate").asBoolean()).isFalse();
+        String caseId = recorded.body().path("contact").path("caseId").asString();
+
+        var inTriage = api.get("/api/v1/cases/" + caseId);
+        assertThat(inTriage.status()).isEqualTo(200);
+        assertThat(inTriage.body().path("needId").isNull()).isTrue();
+        assertThat(inTriage.body().path("contacts").size()).isEqualTo(1);
+        assertThat(inTriage.text("reference")).startsWith("RD-");
+
+        var linked = api.put("/api/v1/cases/" + caseId + "/need", Map.of("needId", need.text("id")));
+        assertThat(linked.status()).isEqualTo(200);
+        assertThat(linked.text("needId")).isEqualTo(need.text("id"));
+        assertThat(linked.text("needLinkedBy")).isEqualTo("agent");
+
+        List<JournalEntry> history = journal.forStream("case", UUID.fromString(caseId));
+        assertThat(history).extracting(JournalEntry::type).containsExactly("CaseOpened", "CaseLinkedToNeed");
+        assertThat(history.getLast().actor()).isEqualTo("agent");
+    }
+
+    @Test
+    void aRepeatedDeliveryIsStoredOnce() {
+        String customerId = newCustomer();
+        Map<String, Object> body = contact(customerId, "Card declined at the shop");
+        body.put("idempotencyKey", "chat-" + suffix());
+
+        var first = api.post("/api/v1/contacts", body);
+        var second = api.post("/api/v1/contacts", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().path("duplicate").asBoolean()).isTrue();
+        assertThat(second.body().path("contact").path("id").asString())
+                .isEqualTo(first.body().path("contact").path("id").asString());
+        assertThat(timelineTotal(customerId)).isEqualTo(1);
+        assertThat(api.get("/api/v1/cases?customerId=" + customerId).body().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theIdempotencyKeyHeaderWorksLikeTheBodyField() {
+        String customerId = newCustomer();
+        String key = "webhook-" + suffix();
+        HttpRequest.Builder request = api.request("/api/v1/contacts").header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(contact(customerId, "Hello"))));
+
+        assertThat(api.send(request).status()).isEqualTo(201);
+        assertThat(api.send(request).status()).isEqualTo(200);
+        assertThat(timelineTotal(customerId)).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFieldIsNamedAndNothingIsStored() {
+        String customerId = newCustomer();
+        Map<String, Object> body = contact(customerId, "ignored");
+        body.remove("subject");
+
+        var reply = api.post("/api/v1/contacts", body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("subject");
+        assertThat(reply.body().path("errors").get(0).path("reason").asString()).isNotBlank();
+        assertThat(timelineTotal(customerId)).isZero();
+    }
+
+    @Test
+    void aWrongTypeIsNamedWithWhatWasExpected() {
+        String customerId = newCustomer();
+        Map<String, Object> body = contact(customerId, "Pigeon post");
+        body.put("channel", "PIGEON");
+
+        var wrongEnum = api.post("/api/v1/contacts", body);
+        assertThat(wrongEnum.status()).isEqualTo(400);
+        assertThat(field(wrongEnum)).isEqualTo("channel");
+        assertThat(wrongEnum.body().path("detail").asString()).contains("EMAIL");
+
+        body.put("channel", "EMAIL");
+        body.put("occurredAt", "yesterday");
+        var wrongTime = api.post("/api/v1/contacts", body);
+        assertThat(wrongTime.status()).isEqualTo(400);
+        assertThat(field(wrongTime)).isEqualTo("occurredAt");
+
+        body.put("occurredAt", "2026-11-01T10:00:00Z");
+        body.put("customerId", "not-an-id");
+        var wrongId = api.post("/api/v1/contacts", body);
+        assertThat(wrongId.status()).isEqualTo(400);
+        assertThat(field(wrongId)).isEqualTo("customerId");
+        assertThat(timelineTotal(customerId)).isZero();
+    }
+
+    @Test
+    void unreadableJsonAndUnknownFieldsAreRejected() {
+        var broken = api.post("/api/v1/needs", "{\"key\": ");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(field(broken)).isEqualTo("body");
+
+        var unknown = api.post("/api/v1/needs", "{\"key\":\"k-" + suffix() + "\",\"title\":\"T\",\"colour\":\"red\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(field(unknown)).isEqualTo("colour");
+    }
+
+    @Test
+    void unknownIdsAnswer404AndStoreNothing() {
+        var missingCase = api.get("/api/v1/cases/" + UUID.randomUUID());
+        assertThat(missingCase.status()).isEqualTo(404);
+        assertThat(missingCase.contentType()).startsWith("application/problem+json");
+
+        long contactsBefore = journal.after(0, Integer.MAX_VALUE).size();
+        var unknownCustomer = api.post("/api/v1/contacts", contact(UUID.randomUUID().toString(), "Who am I"));
+        assertThat(unknownCustomer.status()).isEqualTo(404);
+        assertThat(unknownCustomer.text("field")).isEqualTo("customerId");
+        assertThat(journal.after(0, Integer.MAX_VALUE)).hasSize((int) contactsBefore);
+
+        var badPath = api.get("/api/v1/needs/not-a-uuid");
+        assertThat(badPath.status()).isEqualTo(400);
+        assertThat(field(badPath)).isEqualTo("id");
+    }
+
+    @Test
+    void aContactCannotJoinAnotherCustomersCase() {
+        String alice = newCustomer();
+        String bob = newCustomer();
+        String aliceCase = api.post("/api/v1/contacts", contact(alice, "Mine")).body().path("contact")
+                .path("caseId").asString();
+        Map<String, Object> intruding = contact(bob, "Not mine");
+        intruding.put("caseId", aliceCase);
+
+        var reply = api.post("/api/v1/contacts", intruding);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(field(reply)).isEqualTo("caseId");
+        assertThat(timelineTotal(bob)).isZero();
+    }
+
+    @Test
+    void oversizeBodiesAnswer413WhetherTheLengthIsDeclaredOrNot() {
+        String customerId = newCustomer();
+        Map<String, Object> body = contact(customerId, "Huge");
+        body.put("body", "x".repeat(2 * 1024 * 1024));
+        byte[] bytes = json.writeValueAsBytes(body);
+
+        var declared = api.send(api.request("/api/v1/contacts").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        var chunked = api.send(api.request("/api/v1/contacts").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.text("field")).isEqualTo("body");
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(timelineTotal(customerId)).isZero();
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsAccepted() {
+        String customerId = newCustomer();
+        byte[] bytes = json.writeValueAsBytes(contact(customerId, "Streamed"));
+
+        var reply = api.send(api.request("/api/v1/contacts").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+
+        assertThat(reply.status()).isEqualTo(201);
+    }
+
+    @Test
+    void listsPageAndFilter() {
+        var firstPage = api.get("/api/v1/cases?size=5&page=0");
+        assertThat(firstPage.body().path("items").size()).isEqualTo(5);
+        assertThat(firstPage.body().path("hasNext").asBoolean()).isTrue();
+
+        var triage = api.get("/api/v1/cases?triage=true&open=true&size=200");
+        assertThat(triage.body().path("total").asLong()).isPositive();
+        for (JsonNode c : triage.body().path("items")) {
+            assertThat(c.path("needId").isNull()).isTrue();
+            assertThat(c.path("status").asString()).isNotIn("RESOLVED", "CLOSED");
+        }
+
+        var android = api.get("/api/v1/customers?platform=Android&size=200");
+        assertThat(android.body().path("items").size()).isPositive();
+        for (JsonNode c : android.body().path("items")) {
+            assertThat(c.path("environment").path("platform").asString()).isEqualTo("Android");
+        }
+
+        var respond = api.get("/api/v1/needs?stage=RESPOND&size=1");
+        assertThat(respond.body().path("total").asLong()).isGreaterThan(50);
+
+        assertThat(field(api.get("/api/v1/cases?size=0"))).isEqualTo("size");
+        assertThat(field(api.get("/api/v1/cases?size=5000"))).isEqualTo("size");
+        assertThat(field(api.get("/api/v1/cases?status=LOST"))).isEqualTo("status");
+    }
+
+    @Test
+    void theApiNeedsSignInAndSaysSoAsAProblem() {
+        var reply = api.anonymous().get("/api/v1/needs");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void publishesTheOpenApiDocumentAndHealth() {
+        var docs = api.anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/api/v1/contacts")).isTrue();
+        assertThat(docs.body().path("paths").has("/api/v1/cases/{id}/need")).isTrue();
+
+        var health = api.anonymous().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void aDuplicateNeedKeyIsAConflict() {
+        String key = "duplicate-" + suffix();
+        assertThat(api.post("/api/v1/needs", Map.of("key", key, "title", "First")).status()).isEqualTo(201);
+        var again = api.post("/api/v1/needs", Map.of("key", key, "title", "Second"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+    }
+
+    private String newCustomer() {
+        var org = api.post("/api/v1/organizations", Map.of("name", "Test Org " + suffix(), "plan", "Business"));
+        assertThat(org.status()).isEqualTo(201);
+        var customer = api.post("/api/v1/customers", Map.of("organizationId", org.text("id"), "name", "Test Person",
+                "email", "person-" + suffix() + "@example.test",
+                "environment", Map.of("product", "Lumen app", "version", "5.2", "platform", "Android",
+                        "attributes", Map.of("device", "Pixel 8"))));
+        assertThat(customer.status()).isEqualTo(201);
+        return customer.text("id");
+    }
+
+    private static Map<String, Object> contact(String customerId, String subject) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customerId", customerId);
+        body.put("channel", "EMAIL");
+        body.put("occurredAt", "2026-11-01T10:00:00Z");
+        body.put("subject", subject);
+        body.put("body", "Something is wrong: " + subject);
+        return body;
+    }
+
+    private long timelineTotal(String customerId) {
+        return api.get("/api/v1/customers/" + customerId + "/timeline").body().path("total").asLong();
+    }
+
+    private static String field(ApiClient.Reply reply) {
+        assertThat(reply.status()).isEqualTo(400);
+        return reply.body().path("errors").get(0).path("field").asString();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

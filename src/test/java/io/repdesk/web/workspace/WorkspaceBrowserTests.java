@@ -1,0 +1,130 @@
+package io.repdesk.web.workspace;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import io.repdesk.RepdeskIntegrationTest;
+
+/** Drives the agent workspace in headless Chromium: sign in, inbox by need, a case, linking it to a need. */
+@RepdeskIntegrationTest
+class WorkspaceBrowserTests {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("repdesk.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void anAgentSignsInOpensTheInboxAndACaseAndLinksItToANeed() {
+        signIn("agent", "repdesk-demo");
+
+        assertThat(page).hasURL(url("/inbox"));
+        assertThat(page.locator("h1")).containsText("Inbox");
+        Locator triage = page.locator("#triage");
+        assertThat(triage.locator("h2")).containsText("Triage");
+
+        Locator firstGroup = page.locator("details.group").first();
+        firstGroup.locator("summary").click();
+        assertThat(firstGroup.locator(".group-body table.cases tbody tr").first()).isVisible();
+
+        triage.locator("a.ref").first().click();
+        assertThat(page.locator(".triage-flag")).containsText("In triage");
+        assertThat(page.locator("section.thread article.contact").first()).isVisible();
+        assertThat(page.locator("section.customer dl.environment")).containsText("Platform");
+        assertThat(page.locator("section.timeline li.this-case").first()).isVisible();
+
+        page.locator("#needId").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("I can't link my card to the app"));
+        page.locator("form.inline button", new Page.LocatorOptions().setHasText("Link")).click();
+
+        assertThat(page.locator(".notice")).containsText("Linked to");
+        assertThat(page.locator("a.need-link")).hasText("I can't link my card to the app");
+        assertThat(page.locator("section.summary")).containsText("linked by agent");
+        assertThat(page.locator("ol.history")).containsText("CaseLinkedToNeed");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() {
+        signIn("agent", "not-the-password");
+
+        assertThat(page.locator("[role=alert]")).containsText("Wrong username or password");
+        page.navigate(url("/inbox"));
+        assertThat(page).hasURL(url("/login"));
+    }
+
+    @Test
+    void theNeedPageListsItsCases() {
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/needs"));
+        page.locator("table.needs a", new Page.LocatorOptions().setHasText("Contactless payments don't work")).click();
+
+        assertThat(page.locator("h1")).hasText("Contactless payments don't work");
+        assertThat(page.locator("table.cases tbody tr").first()).isVisible();
+        page.locator(".tabs a", new Page.LocatorOptions().setHasText("All")).click();
+        assertThat(page.locator("table.cases tbody tr").first()).containsText("RD-");
+    }
+
+    private void signIn(String username, String password) {
+        page.navigate(url("/inbox"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("button[type=submit]").click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
