@@ -24,6 +24,7 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("repdesk");
         config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         EmbeddedPostgresServer server = embedded.server();
         if (server != null) {
             config.setJdbcUrl(server.jdbcUrl());

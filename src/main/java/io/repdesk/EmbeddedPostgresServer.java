@@ -37,6 +37,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .start();
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(),
                     directory.toAbsolutePath());

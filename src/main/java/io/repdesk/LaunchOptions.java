@@ -1,11 +1,17 @@
 package io.repdesk;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** Parsed command-line arguments; environment variables fill what the arguments leave out. */
-record LaunchOptions(Command command, int port, String dataDir, @Nullable String dbUrl) {
+/**
+ * Parsed command-line arguments; environment variables fill what the arguments leave out.
+ *
+ * @param settings {@code --name=value} arguments passed on to Spring as settings ({@code --repdesk.db.pool-size=20})
+ */
+record LaunchOptions(Command command, int port, String dataDir, @Nullable String dbUrl, List<String> settings) {
 
     enum Command {
         DEMO, SERVE, HELP
@@ -17,7 +23,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
 
     static LaunchOptions parse(String[] args, Map<String, String> env) {
         if (args.length == 0) {
-            return new LaunchOptions(Command.HELP, 8080, "data", null);
+            return new LaunchOptions(Command.HELP, 8080, "data", null, List.of());
         }
         Command command = switch (args[0]) {
             case "demo" -> Command.DEMO;
@@ -28,8 +34,13 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         int port = port(env.getOrDefault("REPDESK_PORT", "8080"), "REPDESK_PORT");
         String dataDir = env.getOrDefault("REPDESK_DATA", "data");
         String dbUrl = blankToNull(env.get("REPDESK_DB_URL"));
+        List<String> settings = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
+            if (option.startsWith("--") && option.contains("=")) {
+                settings.add(option);
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (option) {
                 case "--port" -> port = port(required(option, value), option);
@@ -42,7 +53,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (command == Command.DEMO && dbUrl != null) {
             throw new IllegalArgumentException("demo runs on the embedded PostgreSQL; use 'serve --db-url' instead");
         }
-        return new LaunchOptions(command, port, dataDir, dbUrl);
+        return new LaunchOptions(command, port, dataDir, dbUrl, List.copyOf(settings));
     }
 
     private static String required(String option, @Nullable String value) {

@@ -28,7 +28,7 @@ public final class Repdesk {
         }
         SpringApplication application = new SpringApplication(RepdeskApplication.class);
         application.setDefaultProperties(defaults(options));
-        application.run();
+        application.run(options.settings().toArray(String[]::new));
     }
 
     static Map<String, Object> defaults(LaunchOptions options) {
@@ -61,6 +61,7 @@ public final class Repdesk {
                   --data DIR      data directory for the embedded PostgreSQL (default ./data, or REPDESK_DATA)
                   --db-url URL    JDBC URL of an external PostgreSQL (serve only; user and password from
                                   REPDESK_DB_USERNAME and REPDESK_DB_PASSWORD)
+                  --name=value    any other setting, e.g. --repdesk.db.pool-size=20 (see README.md)
                 """);
     }
 }

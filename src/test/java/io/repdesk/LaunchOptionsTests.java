@@ -36,6 +36,14 @@ class LaunchOptionsTests {
     }
 
     @Test
+    void nameValueArgumentsPassThroughAsSettings() {
+        LaunchOptions options = LaunchOptions.parse(new String[] { "serve", "--repdesk.db.pool-size=20", "--port",
+            "9000" }, Map.of());
+        assertThat(options.settings()).containsExactly("--repdesk.db.pool-size=20");
+        assertThat(options.port()).isEqualTo(9000);
+    }
+
+    @Test
     void noArgumentsMeansHelp() {
         assertThat(LaunchOptions.parse(new String[0], Map.of()).command()).isEqualTo(LaunchOptions.Command.HELP);
     }
