@@ -54,6 +54,8 @@ public final class Repdesk {
                   serve   Run without demo data. Uses the embedded PostgreSQL unless --db-url
                           (or REPDESK_DB_URL) names an external one.
                   test    Build repdesk and run its whole test suite (launcher only).
+                  bench   Measure start-up: "bench startup [runs]" records medians in docs/benchmarks.md
+                          (launcher only).
                   help    Show this text.
 
                 Options:

@@ -79,6 +79,11 @@ public class ContactManagement {
         return contacts.forCase(id);
     }
 
+    /** Contacts matching the filter, newest first. */
+    public Page<Contact> list(ContactFilter filter, PageRequest page) {
+        return contacts.page(filter, page);
+    }
+
     /** The customer's timeline across every channel and case, newest first. */
     public Page<Contact> timeline(CustomerId id, PageRequest page) {
         return contacts.forCustomer(id, page);

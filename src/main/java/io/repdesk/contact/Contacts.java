@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +67,44 @@ class Contacts {
                 select * from contact_contact where customer_id = ?
                 order by occurred_at desc, recorded_at desc limit ? offset ?
                 """).params(id.value(), page.size(), page.offset()).query(Contacts::contact).list();
+        return Page.of(items, page, total);
+    }
+
+    Page<Contact> page(ContactFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (filter.customerId() != null) {
+            where.append(" and customer_id = ?");
+            params.add(filter.customerId().value());
+        }
+        if (filter.caseId() != null) {
+            where.append(" and case_id = ?");
+            params.add(filter.caseId().value());
+        }
+        if (filter.channel() != null) {
+            where.append(" and channel = ?");
+            params.add(filter.channel().name());
+        }
+        if (filter.direction() != null) {
+            where.append(" and direction = ?");
+            params.add(filter.direction().name());
+        }
+        if (filter.from() != null) {
+            where.append(" and occurred_at >= ?");
+            params.add(filter.from().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.until() != null) {
+            where.append(" and occurred_at < ?");
+            params.add(filter.until().atOffset(ZoneOffset.UTC));
+        }
+        long total = jdbc.sql("select count(*) from contact_contact" + where).params(params).query(Long.class)
+                .single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Contact> items = jdbc.sql("select * from contact_contact" + where
+                + " order by occurred_at desc, recorded_at desc, id limit ? offset ?")
+                .params(pageParams).query(Contacts::contact).list();
         return Page.of(items, page, total);
     }
 

@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.ContactFilter;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
 import io.repdesk.contact.NewContact;
@@ -26,6 +29,7 @@ import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NeedId;
 import io.repdesk.web.api.ApiRequests.RecordContact;
 import io.repdesk.web.api.ApiViews.ContactView;
+import io.repdesk.web.api.ApiViews.PageView;
 import io.repdesk.web.api.ApiViews.RecordedView;
 import jakarta.validation.Valid;
 
@@ -61,6 +65,19 @@ class ContactApi {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/contacts/" + recorded.contact().id())).body(view);
+    }
+
+    @GetMapping
+    PageView<ContactView> list(@RequestParam(required = false) @Nullable UUID customerId,
+            @RequestParam(required = false) @Nullable UUID caseId,
+            @RequestParam(required = false) @Nullable Channel channel,
+            @RequestParam(required = false) @Nullable Direction direction,
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant until,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        var filter = new ContactFilter(customerId == null ? null : new CustomerId(customerId),
+                caseId == null ? null : new CaseId(caseId), channel, direction, from, until);
+        return PageView.of(contacts.list(filter, new PageRequest(page, size)), ContactView::of);
     }
 
     @GetMapping("/{id}")

@@ -231,6 +231,14 @@ class ApiIntegrationTests {
             assertThat(c.path("environment").path("platform").asString()).isEqualTo("Android");
         }
 
+        var chats = api.get("/api/v1/contacts?channel=CHAT&direction=INBOUND&from=2026-10-01T00:00:00Z&size=200");
+        assertThat(chats.body().path("items").size()).isPositive();
+        for (JsonNode c : chats.body().path("items")) {
+            assertThat(c.path("channel").asString()).isEqualTo("CHAT");
+            assertThat(c.path("occurredAt").asString()).isGreaterThanOrEqualTo("2026-10-01");
+        }
+        assertThat(field(api.get("/api/v1/contacts?from=last-week"))).isEqualTo("from");
+
         var respond = api.get("/api/v1/needs?stage=RESPOND&size=1");
         assertThat(respond.body().path("total").asLong()).isGreaterThan(50);
 
