@@ -27,6 +27,7 @@ import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Ids;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.PageRequest;
 import io.repdesk.web.api.ApiRequests.RecordContact;
 import io.repdesk.web.api.ApiViews.ContactView;
 import io.repdesk.web.api.ApiViews.PageView;
