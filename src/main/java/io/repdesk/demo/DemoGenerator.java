@@ -209,7 +209,7 @@ final class DemoGenerator {
         String agent = AGENTS.get(random.nextInt(2));
         if (answered) {
             at = later(at);
-            messages.add(new Message(channel, Direction.OUTBOUND, at, "Re: " + subject(opening), reply(need), agent));
+            messages.add(new Message(channel, Direction.OUTBOUND, at, "Re: " + subject(opening), reply(), agent));
         }
         for (int i = 0; i < followUps; i++) {
             at = later(at);
@@ -264,12 +264,15 @@ final class DemoGenerator {
             "\n\nRegards,\n" + person.name() });
     }
 
-    private String reply(NeedSpec need) {
+    private String reply() {
         return pick(new String[] {
-            "Thanks for getting in touch. I've looked into this for you: ",
-            "Sorry for the trouble. Here is what is going on: ",
-            "Thanks for your patience. " }) + need.description()
-                + " I've added the details to your case and will update you as soon as I know more.";
+            "Thanks for getting in touch. I'm looking into this now and will update you here as soon as I know more.",
+            "Sorry for the trouble. Could you tell me the date and amount involved, and whether the app showed an "
+                + "error message? That will let me check it straight away.",
+            "Thanks for your patience. I've checked your account and passed the details to the team that handles "
+                + "this; you'll hear from us within one working day.",
+            "Thanks for the details. This is a known situation and we're on it; I've added your case so you get "
+                + "an update as soon as it's resolved." });
     }
 
     static String subject(String text) {

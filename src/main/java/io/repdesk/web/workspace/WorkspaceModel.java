@@ -20,6 +20,11 @@ class WorkspaceModel {
         return FORMAT;
     }
 
+    @ModelAttribute("currentAgent")
+    String currentAgent(java.security.Principal principal) {
+        return principal == null ? "" : principal.getName();
+    }
+
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {

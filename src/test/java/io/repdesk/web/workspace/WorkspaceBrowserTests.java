@@ -73,6 +73,7 @@ class WorkspaceBrowserTests {
 
         assertThat(page).hasURL(url("/inbox"));
         assertThat(page.locator("h1")).containsText("Inbox");
+        assertThat(page.locator("header .who")).hasText("agent");
         Locator triage = page.locator("#triage");
         assertThat(triage.locator("h2")).containsText("Triage");
 
