@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +17,8 @@ import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
+import io.repdesk.shared.Paging;
+import io.repdesk.shared.Where;
 
 /** Stores cases in {@code casework_case}. */
 @Repository
@@ -90,40 +91,13 @@ class Cases {
     }
 
     Page<SupportCase> page(CaseFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (filter.status() != null) {
-            where.append(" and status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.open() != null) {
-            where.append(" and is_open = ?");
-            params.add(filter.open());
-        }
-        if (filter.needId() != null) {
-            where.append(" and need_id = ?");
-            params.add(filter.needId().value());
-        }
+        Where where = new Where().equal("status", filter.status()).equal("is_open", filter.open())
+                .equal("need_id", filter.needId()).equal("customer_id", filter.customerId())
+                .equal("priority", filter.priority());
         if (filter.triage() != null) {
-            where.append(filter.triage() ? " and need_id is null" : " and need_id is not null");
+            where.clause(filter.triage() ? "need_id is null" : "need_id is not null");
         }
-        if (filter.customerId() != null) {
-            where.append(" and customer_id = ?");
-            params.add(filter.customerId().value());
-        }
-        if (filter.priority() != null) {
-            where.append(" and priority = ?");
-            params.add(filter.priority().name());
-        }
-        long total = jdbc.sql("select count(*) from casework_case" + where).params(params).query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<SupportCase> items = jdbc
-                .sql("select * from casework_case" + where + " order by last_contact_at desc, id limit ? offset ?")
-                .params(pageParams).query(Cases::supportCase).list();
-        return Page.of(items, page, total);
+        return Paging.page(jdbc, "casework_case", where, "last_contact_at desc, id", page, Cases::supportCase);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +16,8 @@ import io.repdesk.shared.ContactId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
+import io.repdesk.shared.Paging;
+import io.repdesk.shared.Where;
 
 /** Stores contacts in {@code contact_contact}; rows are only ever inserted. */
 @Repository
@@ -61,51 +62,15 @@ class Contacts {
     }
 
     Page<Contact> forCustomer(CustomerId id, PageRequest page) {
-        long total = jdbc.sql("select count(*) from contact_contact where customer_id = ?").param(id.value())
-                .query(Long.class).single();
-        List<Contact> items = jdbc.sql("""
-                select * from contact_contact where customer_id = ?
-                order by occurred_at desc, recorded_at desc limit ? offset ?
-                """).params(id.value(), page.size(), page.offset()).query(Contacts::contact).list();
-        return Page.of(items, page, total);
+        return page(new ContactFilter(id, null, null, null, null, null), page);
     }
 
     Page<Contact> page(ContactFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (filter.customerId() != null) {
-            where.append(" and customer_id = ?");
-            params.add(filter.customerId().value());
-        }
-        if (filter.caseId() != null) {
-            where.append(" and case_id = ?");
-            params.add(filter.caseId().value());
-        }
-        if (filter.channel() != null) {
-            where.append(" and channel = ?");
-            params.add(filter.channel().name());
-        }
-        if (filter.direction() != null) {
-            where.append(" and direction = ?");
-            params.add(filter.direction().name());
-        }
-        if (filter.from() != null) {
-            where.append(" and occurred_at >= ?");
-            params.add(filter.from().atOffset(ZoneOffset.UTC));
-        }
-        if (filter.until() != null) {
-            where.append(" and occurred_at < ?");
-            params.add(filter.until().atOffset(ZoneOffset.UTC));
-        }
-        long total = jdbc.sql("select count(*) from contact_contact" + where).params(params).query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Contact> items = jdbc.sql("select * from contact_contact" + where
-                + " order by occurred_at desc, recorded_at desc, id limit ? offset ?")
-                .params(pageParams).query(Contacts::contact).list();
-        return Page.of(items, page, total);
+        Where where = new Where().equal("customer_id", filter.customerId()).equal("case_id", filter.caseId())
+                .equal("channel", filter.channel()).equal("direction", filter.direction())
+                .atLeast("occurred_at", filter.from()).before("occurred_at", filter.until());
+        return Paging.page(jdbc, "contact_contact", where, "occurred_at desc, recorded_at desc, id", page,
+                Contacts::contact);
     }
 
     private static Contact contact(ResultSet rs, int row) throws SQLException {

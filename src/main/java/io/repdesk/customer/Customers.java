@@ -3,7 +3,6 @@ package io.repdesk.customer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
+import io.repdesk.shared.Paging;
+import io.repdesk.shared.Where;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,44 +85,17 @@ class Customers {
     }
 
     Page<Organization> organizations(PageRequest page) {
-        long total = jdbc.sql("select count(*) from customer_organization").query(Long.class).single();
-        List<Organization> items = jdbc.sql("select * from customer_organization order by name, id limit ? offset ?")
-                .params(page.size(), page.offset()).query(Customers::mapOrganization).list();
-        return Page.of(items, page, total);
+        return Paging.page(jdbc, "customer_organization", new Where(), "name, id", page, Customers::mapOrganization);
     }
 
     Page<Customer> customers(CustomerFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (filter.organizationId() != null) {
-            where.append(" and organization_id = ?");
-            params.add(filter.organizationId().value());
-        }
-        addEquals(where, params, "platform", filter.platform());
-        addEquals(where, params, "version", filter.version());
-        addEquals(where, params, "plan", filter.plan());
-        if (filter.query() != null && !filter.query().isBlank()) {
-            where.append(" and (name ilike ? or email ilike ?)");
-            String like = "%" + filter.query().replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-        }
-        long total = jdbc.sql("select count(*) from customer_customer" + where).params(params)
-                .query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Customer> items = jdbc.sql("select * from customer_customer" + where + " order by name, id limit ? offset ?")
-                .params(pageParams).query(this::mapCustomer).list();
-        return Page.of(items, page, total);
+        Where where = new Where().equal("organization_id", filter.organizationId())
+                .equal("platform", filter.platform()).equal("version", filter.version()).equal("plan", filter.plan())
+                .contains(filter.query(), "name", "email");
+        return Paging.page(jdbc, "customer_customer", where, "name, id", page, this::mapCustomer);
     }
 
-    private static void addEquals(StringBuilder where, List<Object> params, String column, String value) {
-        if (value != null && !value.isBlank()) {
-            where.append(" and ").append(column).append(" = ?");
-            params.add(value);
-        }
-    }
+
 
     private static Organization mapOrganization(ResultSet rs, int row) throws SQLException {
         return new Organization(new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"),

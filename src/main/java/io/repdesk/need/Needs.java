@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import org.springframework.stereotype.Repository;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
+import io.repdesk.shared.Paging;
+import io.repdesk.shared.Where;
 
 /** Stores service needs in {@code need_need}. */
 @Repository
@@ -74,29 +75,9 @@ class Needs {
     }
 
     Page<ServiceNeed> page(NeedFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (filter.stage() != null) {
-            where.append(" and stage = ?");
-            params.add(filter.stage().name());
-        }
-        if (filter.demandClass() != null) {
-            where.append(" and demand_class = ?");
-            params.add(filter.demandClass().name());
-        }
-        if (filter.query() != null && !filter.query().isBlank()) {
-            where.append(" and (title ilike ? or key ilike ?)");
-            String like = "%" + filter.query().replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-        }
-        long total = jdbc.sql("select count(*) from need_need" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<ServiceNeed> items = jdbc.sql("select * from need_need" + where + " order by title, id limit ? offset ?")
-                .params(pageParams).query(Needs::need).list();
-        return Page.of(items, page, total);
+        Where where = new Where().equal("stage", filter.stage()).equal("demand_class", filter.demandClass())
+                .contains(filter.query(), "title", "key");
+        return Paging.page(jdbc, "need_need", where, "title, id", page, Needs::need);
     }
 
     private static OffsetDateTime utc(Instant instant) {

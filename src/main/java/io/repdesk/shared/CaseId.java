@@ -3,7 +3,7 @@ package io.repdesk.shared;
 import java.util.UUID;
 
 /** Identifies a case; random, so it cannot be guessed from another. */
-public record CaseId(UUID value) {
+public record CaseId(UUID value) implements TypedId {
 
     public CaseId {
         java.util.Objects.requireNonNull(value, "value");

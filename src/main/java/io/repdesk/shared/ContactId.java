@@ -3,7 +3,7 @@ package io.repdesk.shared;
 import java.util.UUID;
 
 /** Identifies a contact; random, so it cannot be guessed from another. */
-public record ContactId(UUID value) {
+public record ContactId(UUID value) implements TypedId {
 
     public ContactId {
         java.util.Objects.requireNonNull(value, "value");

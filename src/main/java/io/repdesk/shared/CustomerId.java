@@ -3,7 +3,7 @@ package io.repdesk.shared;
 import java.util.UUID;
 
 /** Identifies a customer; random, so it cannot be guessed from another. */
-public record CustomerId(UUID value) {
+public record CustomerId(UUID value) implements TypedId {
 
     public CustomerId {
         java.util.Objects.requireNonNull(value, "value");

@@ -3,7 +3,7 @@ package io.repdesk.shared;
 import java.util.UUID;
 
 /** Identifies a need; random, so it cannot be guessed from another. */
-public record NeedId(UUID value) {
+public record NeedId(UUID value) implements TypedId {
 
     public NeedId {
         java.util.Objects.requireNonNull(value, "value");

@@ -3,7 +3,7 @@ package io.repdesk.shared;
 import java.util.UUID;
 
 /** Identifies a organization; random, so it cannot be guessed from another. */
-public record OrganizationId(UUID value) {
+public record OrganizationId(UUID value) implements TypedId {
 
     public OrganizationId {
         java.util.Objects.requireNonNull(value, "value");

@@ -29,10 +29,10 @@ class ArchitectureTests {
     /** SQL lives in repositories; services and controllers speak the module's API. */
     static final ArchRule JDBC_ONLY_IN_REPOSITORIES = noClasses()
             .that().areNotAnnotatedWith(Repository.class)
-            .and().resideOutsideOfPackages("io.repdesk", "io.repdesk.journal", "io.repdesk.demo")
+            .and().resideOutsideOfPackages("io.repdesk", "io.repdesk.shared", "io.repdesk.journal", "io.repdesk.demo")
             .should().dependOnClassesThat().belongToAnyOf(JdbcClient.class, JdbcTemplate.class)
             .orShould().dependOnClassesThat().resideInAPackage("java.sql")
-            .as("JDBC is used only by repositories (and the journal, and the demo loader's marker)");
+            .as("JDBC is used only by repositories (and the shared paging helper, the journal, the demo marker)");
 
     /** Only the web and security modules know about HTTP; the domain modules could run without it. */
     static final ArchRule HTTP_ONLY_AT_THE_EDGE = noClasses()
