@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 record LaunchOptions(Command command, int port, String dataDir, @Nullable String dbUrl, List<String> settings) {
 
     enum Command {
-        DEMO, SERVE, HELP
+        DEMO, SERVE, REINDEX, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -28,6 +28,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Command command = switch (args[0]) {
             case "demo" -> Command.DEMO;
             case "serve" -> Command.SERVE;
+            case "reindex" -> Command.REINDEX;
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
         };
@@ -49,6 +50,9 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
             i++;
+        }
+        if (command == Command.REINDEX && args.length > 1 && java.util.Arrays.asList(args).contains("--port")) {
+            throw new IllegalArgumentException("reindex serves nothing; --port does not apply");
         }
         if (command == Command.DEMO && dbUrl != null) {
             throw new IllegalArgumentException("demo runs on the embedded PostgreSQL; use 'serve --db-url' instead");

@@ -1,6 +1,7 @@
 package io.repdesk;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,9 @@ class ReadyBanner {
     @EventListener
     @Order(1)
     void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext)) {
+            return;
+        }
         Environment env = event.getApplicationContext().getEnvironment();
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         double seconds = event.getTimeTaken() == null ? 0 : event.getTimeTaken().toMillis() / 1000.0;

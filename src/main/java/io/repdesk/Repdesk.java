@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 
 /** The command line: {@code repdesk demo|serve|help [options]}. */
 public final class Repdesk {
@@ -28,6 +29,11 @@ public final class Repdesk {
         }
         SpringApplication application = new SpringApplication(RepdeskApplication.class);
         application.setDefaultProperties(defaults(options));
+        if (options.command() == LaunchOptions.Command.REINDEX) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.setLogStartupInfo(false);
+            System.exit(SpringApplication.exit(application.run(options.settings().toArray(String[]::new))));
+        }
         application.run(options.settings().toArray(String[]::new));
     }
 
@@ -36,6 +42,11 @@ public final class Repdesk {
         properties.put("server.port", options.port());
         properties.put("repdesk.db.data-dir", options.dataDir());
         properties.put("repdesk.demo.enabled", options.command() == LaunchOptions.Command.DEMO);
+        if (options.command() == LaunchOptions.Command.REINDEX) {
+            properties.put("repdesk.command", "reindex");
+            properties.put("repdesk.search.tail", false);
+            properties.put("logging.level.root", "WARN");
+        }
         if (options.dbUrl() != null) {
             properties.put("repdesk.db.url", options.dbUrl());
         }
@@ -53,6 +64,8 @@ public final class Repdesk {
                           The demo data is loaded once; later starts reuse it.
                   serve   Run without demo data. Uses the embedded PostgreSQL unless --db-url
                           (or REPDESK_DB_URL) names an external one.
+                  reindex Rebuild this node's search index from PostgreSQL (with a progress bar), then exit.
+                          Stop the server that uses the same data directory first.
                   test    Build repdesk and run its whole test suite (launcher only).
                   bench   Measure start-up: "bench startup [runs]" records medians in docs/benchmarks.md
                           (launcher only).

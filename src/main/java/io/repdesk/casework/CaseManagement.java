@@ -15,7 +15,10 @@ import io.repdesk.casework.CaseEvents.CaseStatusChanged;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedManagement;
+import io.repdesk.need.NewNeed;
+import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.CaseId;
+import io.repdesk.shared.ContactId;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.NotFound;
 import io.repdesk.shared.Page;
@@ -27,14 +30,16 @@ import io.repdesk.shared.PageRequest;
 public class CaseManagement {
 
     private final Cases cases;
+    private final Matches matches;
     private final CustomerManagement customers;
     private final NeedManagement needs;
     private final Journal journal;
     private final ApplicationEventPublisher events;
 
-    CaseManagement(Cases cases, CustomerManagement customers, NeedManagement needs, Journal journal,
+    CaseManagement(Cases cases, Matches matches, CustomerManagement customers, NeedManagement needs, Journal journal,
             ApplicationEventPublisher events) {
         this.cases = cases;
+        this.matches = matches;
         this.customers = customers;
         this.needs = needs;
         this.journal = journal;
@@ -53,7 +58,7 @@ public class CaseManagement {
         String linkedBy = request.needId() == null ? null : Journal.currentActor();
         SupportCase opened = new SupportCase(CaseId.random(), cases.nextReference(), request.customerId(),
                 request.subject(), CaseStatus.NEW, request.priority(), Tier.TIER_1, null, request.needId(), linkedBy,
-                0, openedAt, openedAt, openedAt);
+                request.needId() != null, null, 0, openedAt, openedAt, openedAt);
         cases.insert(opened);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("reference", opened.reference());
@@ -66,30 +71,89 @@ public class CaseManagement {
         return opened;
     }
 
-    /** Counts a contact recorded on the case; called by the contact module in the same transaction. */
+    /**
+     * Counts a contact recorded on the case; called by the contact module in the same transaction. An
+     * inbound contact on a case without a need is queued for matching.
+     */
     @Transactional
-    public void contactRecorded(CaseId id, Instant occurredAt) {
-        get(id);
+    public void contactRecorded(CaseId id, ContactId contact, Instant occurredAt, boolean inbound, String text) {
+        SupportCase current = get(id);
         cases.countContact(id, occurredAt);
+        if (inbound && current.needId() == null && current.isOpen()) {
+            matches.request(contact, id, text);
+        }
     }
 
+    /** What matching last said about the case. */
+    public CaseMatch matchOf(CaseId id) {
+        CaseMatch match = matches.of(id);
+        return match;
+    }
+
+    /** Whether the case still waits for matching. */
+    public boolean awaitingMatch(CaseId id) {
+        return matches.waiting(id);
+    }
+
+    /** A person says the case is about a need repdesk does not know yet: the need is defined and linked. */
+    @Transactional
+    public SupportCase linkToNewNeed(CaseId id, NewNeed need) {
+        changeable(id);
+        ServiceNeed defined = needs.define(need);
+        return linkToNeed(id, defined.id());
+    }
+
+    /** A person links the case to a need (or corrects the link); matching learns from it at once. */
     @Transactional
     public SupportCase linkToNeed(CaseId id, NeedId needId) {
         SupportCase current = changeable(id);
+        if (needId.equals(current.needId())) {
+            return current.needConfirmed() ? current : confirmNeed(id);
+        }
+        return link(current, needId, true, null);
+    }
+
+    /** repdesk links the case to the need it matched with the given confidence; a person may confirm or correct it. */
+    @Transactional
+    public SupportCase linkAutomatically(CaseId id, NeedId needId, float confidence) {
+        SupportCase current = changeable(id);
+        if (current.needId() != null) {
+            return current;
+        }
+        return link(current, needId, false, confidence);
+    }
+
+    /** A person confirms the need repdesk linked; matching learns from it at once. */
+    @Transactional
+    public SupportCase confirmNeed(CaseId id) {
+        SupportCase current = changeable(id);
+        if (current.needId() == null) {
+            throw new io.repdesk.shared.InvalidInput("needId", "is not set: link the case to a need first");
+        }
+        if (current.needConfirmed()) {
+            return current;
+        }
+        cases.confirmNeed(id, Journal.currentActor(), Instant.now());
+        journal.append("case", id.value(), "CaseNeedConfirmed", Map.of("needId", current.needId().toString(),
+                "confidence", current.needConfidence() == null ? "" : current.needConfidence()));
+        return get(id);
+    }
+
+    private SupportCase link(SupportCase current, NeedId needId, boolean confirmed, Float confidence) {
         if (!needs.exists(needId)) {
             throw new NotFound("need", needId);
         }
-        if (needId.equals(current.needId())) {
-            return current;
-        }
-        String actor = Journal.currentActor();
-        cases.linkNeed(id, needId, actor, Instant.now());
+        String actor = confirmed ? Journal.currentActor() : Journal.SYSTEM_ACTOR;
+        cases.linkNeed(current.id(), needId, actor, confirmed, confidence, Instant.now());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("needId", needId.toString());
         facts.put("previousNeedId", current.needId() == null ? null : current.needId().toString());
-        journal.append("case", id.value(), "CaseLinkedToNeed", facts);
-        events.publishEvent(new CaseLinkedToNeed(id, needId, actor));
-        return get(id);
+        facts.put("previousConfirmed", current.needConfirmed());
+        facts.put("confirmed", confirmed);
+        facts.put("confidence", confidence);
+        journal.append("case", current.id().value(), "CaseLinkedToNeed", facts);
+        events.publishEvent(new CaseLinkedToNeed(current.id(), needId, actor));
+        return get(current.id());
     }
 
     @Transactional

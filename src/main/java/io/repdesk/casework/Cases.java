@@ -37,19 +37,28 @@ class Cases {
     void insert(SupportCase c) {
         jdbc.sql("""
                 insert into casework_case (id, reference, customer_id, subject, status, priority, tier, assignee,
-                    need_id, need_linked_by, contact_count, opened_at, last_contact_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    need_id, need_linked_by, need_confirmed, need_confidence, contact_count, opened_at,
+                    last_contact_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(c.id().value(), c.reference(), c.customerId().value(), c.subject(), c.status().name(),
                         c.priority().name(), c.tier().name(), c.assignee(),
-                        c.needId() == null ? null : c.needId().value(), c.needLinkedBy(), c.contactCount(),
+                        c.needId() == null ? null : c.needId().value(), c.needLinkedBy(), c.needConfirmed(),
+                        c.needConfidence(), c.contactCount(),
                         utc(c.openedAt()), utc(c.lastContactAt()), utc(c.updatedAt()))
                 .update();
     }
 
-    void linkNeed(CaseId id, NeedId need, String linkedBy, Instant at) {
-        jdbc.sql("update casework_case set need_id = ?, need_linked_by = ?, updated_at = ? where id = ?")
-                .params(need.value(), linkedBy, utc(at), id.value()).update();
+    void linkNeed(CaseId id, NeedId need, String linkedBy, boolean confirmed, Float confidence, Instant at) {
+        jdbc.sql("""
+                update casework_case set need_id = ?, need_linked_by = ?, need_confirmed = ?, need_confidence = ?,
+                    updated_at = ? where id = ?
+                """).params(need.value(), linkedBy, confirmed, confidence, utc(at), id.value()).update();
+    }
+
+    void confirmNeed(CaseId id, String confirmedBy, Instant at) {
+        jdbc.sql("update casework_case set need_confirmed = true, need_linked_by = ?, updated_at = ? where id = ?")
+                .params(confirmedBy, utc(at), id.value()).update();
     }
 
     void updateStatus(CaseId id, CaseStatus status, Instant at) {
@@ -110,7 +119,8 @@ class Cases {
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("subject"),
                 CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                 Tier.valueOf(rs.getString("tier")), rs.getString("assignee"), need == null ? null : new NeedId(need),
-                rs.getString("need_linked_by"), rs.getInt("contact_count"),
+                rs.getString("need_linked_by"), rs.getBoolean("need_confirmed"),
+                (Float) rs.getObject("need_confidence", Float.class), rs.getInt("contact_count"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("last_contact_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

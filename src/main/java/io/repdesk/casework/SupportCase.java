@@ -13,11 +13,13 @@ import io.repdesk.shared.NeedId;
  *
  * @param reference the short human reference quoted by customers and engineers ({@code RD-1042})
  * @param needLinkedBy who linked the need: an agent's username, or {@code repdesk} when matched automatically
+ * @param needConfirmed whether a person linked or confirmed the need (what matching learns from)
+ * @param needConfidence repdesk's confidence when it linked the need alone
  */
 public record SupportCase(CaseId id, String reference, CustomerId customerId, String subject, CaseStatus status,
         Priority priority, Tier tier, @Nullable String assignee, @Nullable NeedId needId,
-        @Nullable String needLinkedBy, int contactCount, Instant openedAt, Instant lastContactAt,
-        Instant updatedAt) {
+        @Nullable String needLinkedBy, boolean needConfirmed, @Nullable Float needConfidence, int contactCount,
+        Instant openedAt, Instant lastContactAt, Instant updatedAt) {
 
     public boolean isOpen() {
         return status.isOpen();

@@ -15,4 +15,17 @@ import io.repdesk.shared.CustomerId;
  */
 public record Contact(ContactId id, CustomerId customerId, CaseId caseId, Channel channel, Direction direction,
         Instant occurredAt, String subject, String body, String author, String idempotencyKey, Instant recordedAt) {
+
+    /** What the contact says, for matching and search: the subject, and the body unless it repeats it. */
+    public String text() {
+        String s = subject.strip();
+        String b = body.strip();
+        if (b.isEmpty() || b.equals(s)) {
+            return s;
+        }
+        if (s.isEmpty() || b.contains(s) || s.regionMatches(true, 0, "Re:", 0, 3)) {
+            return b;
+        }
+        return s + "\n" + b;
+    }
 }

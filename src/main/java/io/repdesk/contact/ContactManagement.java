@@ -58,13 +58,15 @@ public class ContactManagement {
         if (existing.isPresent()) {
             return new Recorded(existing.get(), true);
         }
-        CaseId caseId = caseFor(request);
+        SupportCase supportCase = caseFor(request);
+        CaseId caseId = supportCase.id();
         Contact contact = new Contact(ContactId.random(), request.customerId(), caseId, request.channel(),
                 request.direction(), request.occurredAt(), request.subject(), request.body(), author(request), key,
                 Instant.now());
         contacts.insert(contact);
-        cases.contactRecorded(caseId, contact.occurredAt());
-        journal.append("contact", contact.id().value(), "ContactRecorded", describe(contact));
+        cases.contactRecorded(caseId, contact.id(), contact.occurredAt(), contact.direction() == Direction.INBOUND,
+                contact.text());
+        journal.append("contact", contact.id().value(), "ContactRecorded", describe(contact, supportCase));
         events.publishEvent(new ContactRecorded(contact.id(), caseId, contact.customerId(), contact.channel(),
                 contact.direction()));
         return new Recorded(contact, false);
@@ -97,30 +99,35 @@ public class ContactManagement {
                 : Journal.currentActor();
     }
 
-    private CaseId caseFor(NewContact request) {
+    private SupportCase caseFor(NewContact request) {
         if (request.caseId() == null) {
             Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
             return cases.open(new NewCase(request.customerId(), request.subject(), priority, request.needId()),
-                    request.occurredAt()).id();
+                    request.occurredAt());
         }
         SupportCase existing = cases.get(request.caseId());
         if (!existing.customerId().equals(request.customerId())) {
             throw new InvalidInput("caseId", "belongs to a different customer than customerId");
         }
         if (request.needId() != null) {
-            cases.linkToNeed(existing.id(), request.needId());
+            return cases.linkToNeed(existing.id(), request.needId());
         }
-        return existing.id();
+        return existing;
     }
 
-    private static Map<String, Object> describe(Contact contact) {
+    /** The facts of a new contact, complete enough for projections (search, analytics) to need nothing else. */
+    private static Map<String, Object> describe(Contact contact, SupportCase supportCase) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("caseId", contact.caseId().toString());
+        facts.put("needId", supportCase.needId() == null ? null : supportCase.needId().toString());
+        facts.put("needConfirmed", supportCase.needId() != null && supportCase.needConfirmed());
         facts.put("customerId", contact.customerId().toString());
         facts.put("channel", contact.channel());
         facts.put("direction", contact.direction());
         facts.put("occurredAt", contact.occurredAt().toString());
         facts.put("subject", contact.subject());
+        facts.put("body", contact.body());
+        facts.put("text", contact.text());
         return facts;
     }
 

@@ -16,6 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -139,6 +141,18 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private void loadCase(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
+        // The demo's history was made by its agents: links and status changes carry their names.
+        String agent = thread.assignee() != null ? thread.assignee() : DemoGenerator.AGENTS.get(thread.customer() % 2);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(agent, null, List.of()));
+        try {
+            loadCaseAs(thread, customer, need);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void loadCaseAs(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
         CaseId caseId = null;
         for (DemoWorld.Message m : thread.messages()) {
             var recorded = contacts.record(new NewContact(customer, caseId, m.channel(), m.direction(),

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Journal {
 
-    static final String SYSTEM_ACTOR = "repdesk";
+    /** The actor of changes repdesk makes on its own. */
+    public static final String SYSTEM_ACTOR = "repdesk";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,6 +42,16 @@ public class Journal {
                 .param("actor", currentActor())
                 .param("payload", json.writeValueAsString(payload))
                 .update();
+    }
+
+    /** Identifies this database's journal; a projection built from another journal must be rebuilt. */
+    public UUID origin() {
+        return jdbc.sql("select id from journal_origin").query(UUID.class).single();
+    }
+
+    /** The newest sequence number, or 0 for an empty journal. */
+    public long head() {
+        return jdbc.sql("select coalesce(max(sequence), 0) from journal_event").query(Long.class).single();
     }
 
     /** The history of one thing, oldest first. */

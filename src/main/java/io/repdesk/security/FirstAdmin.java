@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code admin} with the password from {@code REPDESK_ADMIN_PASSWORD}, or a random one printed once.
  */
 @Component
+@ConditionalOnWebApplication
 @Order(Ordered.LOWEST_PRECEDENCE)
 class FirstAdmin implements ApplicationRunner {
 

@@ -1,0 +1,120 @@
+package io.repdesk.casework;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.repdesk.need.MatchResult;
+import io.repdesk.need.NeedMatcher;
+
+/**
+ * Works the matching queue: for each new inbound contact on a case without a need, asks the need
+ * matcher, records its suggestions, and links the case when the match is sure. A request leaves the
+ * queue in the same transaction that records its outcome; several nodes share the queue.
+ */
+@Component
+class CaseMatching implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseMatching.class);
+
+    /** Matching queue settings. */
+    @ConfigurationProperties("repdesk.casework.matching")
+    record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("16") int batchSize,
+            @DefaultValue("200ms") Duration pollInterval) {
+    }
+
+    private final Matches matches;
+    private final CaseManagement cases;
+    private final NeedMatcher matcher;
+    private final TransactionTemplate transaction;
+    private final Settings settings;
+    private @Nullable ScheduledExecutorService executor;
+
+    CaseMatching(Matches matches, CaseManagement cases, NeedMatcher matcher, TransactionTemplate transaction,
+            Settings settings) {
+        this.matches = matches;
+        this.cases = cases;
+        this.matcher = matcher;
+        this.transaction = transaction;
+        this.settings = settings;
+    }
+
+    /** Matches waiting requests until the queue is empty; returns how many were matched. */
+    int drain() {
+        int total = 0;
+        Integer done;
+        while ((done = transaction.execute(status -> matchBatch())) != null && done > 0) {
+            total += done;
+        }
+        return total;
+    }
+
+    private int matchBatch() {
+        List<Matches.Request> batch = matches.claim(settings.batchSize());
+        for (Matches.Request request : batch) {
+            SupportCase supportCase = cases.get(request.caseId());
+            if (supportCase.needId() != null || !supportCase.isOpen()) {
+                continue;
+            }
+            MatchResult result = matcher.match(request.text());
+            matches.record(supportCase.id(), result.candidates().stream()
+                    .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(),
+                    Instant.now());
+            if (result instanceof MatchResult.Matched matched) {
+                cases.linkAutomatically(supportCase.id(), matched.needId(), matched.confidence());
+            }
+        }
+        return batch.size();
+    }
+
+    private void work() {
+        try {
+            if (matcher.awaitCurrent(Duration.ofSeconds(1))) {
+                drain();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Matching failed; the requests stay queued and will be retried: {}", e.toString());
+            log.debug("Matching failure", e);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("case-matching").daemon()
+                .factory());
+        executor.scheduleWithFixedDelay(this::work, 500, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,81 @@
+package io.repdesk.casework;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.ContactId;
+import io.repdesk.shared.NeedId;
+
+/** The matching queue ({@code casework_match_request}) and its results ({@code casework_case_suggestion}). */
+@Repository
+class Matches {
+
+    /** A contact waiting to be matched. */
+    record Request(ContactId contactId, CaseId caseId, String text) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Matches(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void request(ContactId contact, CaseId caseId, String text) {
+        jdbc.sql("insert into casework_match_request (contact_id, case_id, text) values (?, ?, ?) on conflict do nothing")
+                .params(contact.value(), caseId.value(), text).update();
+    }
+
+    /** Takes up to {@code limit} requests, oldest first, skipping those another node holds. */
+    List<Request> claim(int limit) {
+        return jdbc.sql("""
+                delete from casework_match_request where contact_id in (
+                    select contact_id from casework_match_request order by requested_at
+                    limit ? for update skip locked)
+                returning contact_id, case_id, text
+                """).param(limit)
+                .query((rs, row) -> new Request(new ContactId(rs.getObject("contact_id", UUID.class)),
+                        new CaseId(rs.getObject("case_id", UUID.class)), rs.getString("text")))
+                .list();
+    }
+
+    long waiting() {
+        return jdbc.sql("select count(*) from casework_match_request").query(Long.class).single();
+    }
+
+    boolean waiting(CaseId caseId) {
+        return jdbc.sql("select exists (select 1 from casework_match_request where case_id = ?)")
+                .param(caseId.value()).query(Boolean.class).single();
+    }
+
+    void record(CaseId caseId, List<Suggestion> suggestions, float newNeedScore, Instant at) {
+        jdbc.sql("delete from casework_case_suggestion where case_id = ?").param(caseId.value()).update();
+        for (int rank = 0; rank < suggestions.size(); rank++) {
+            Suggestion s = suggestions.get(rank);
+            jdbc.sql("insert into casework_case_suggestion (case_id, rank, need_id, confidence) values (?, ?, ?, ?)")
+                    .params(caseId.value(), rank, s.needId().value(), s.confidence()).update();
+        }
+        jdbc.sql("update casework_case set new_need_score = ?, matched_at = ? where id = ?")
+                .params(newNeedScore, at.atOffset(ZoneOffset.UTC), caseId.value()).update();
+    }
+
+    CaseMatch of(CaseId caseId) {
+        List<Suggestion> suggestions = jdbc.sql(
+                "select need_id, confidence from casework_case_suggestion where case_id = ? order by rank")
+                .param(caseId.value())
+                .query((rs, row) -> new Suggestion(new NeedId(rs.getObject("need_id", UUID.class)),
+                        rs.getFloat("confidence")))
+                .list();
+        return jdbc.sql("select new_need_score, matched_at from casework_case where id = ?").param(caseId.value())
+                .query((rs, row) -> new CaseMatch(suggestions, (Float) rs.getObject("new_need_score", Float.class),
+                        rs.getObject("matched_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("matched_at", OffsetDateTime.class).toInstant()))
+                .optional().orElse(CaseMatch.pending());
+    }
+}

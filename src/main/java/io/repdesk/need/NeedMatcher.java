@@ -1,0 +1,81 @@
+package io.repdesk.need;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import io.repdesk.journal.Journal;
+import io.repdesk.need.MatchResult.Candidate;
+import io.repdesk.need.matching.NeedModel;
+import io.repdesk.need.matching.NeedScoring;
+import io.repdesk.search.ContactIndex;
+import io.repdesk.search.ContactIndex.Hit;
+import io.repdesk.search.Embedder;
+
+/**
+ * Matches a contact's text to the known needs: its nearest confirmed contacts and the needs' learned
+ * centres, fused into calibrated probabilities, plus a score for "none of these". Sees every
+ * confirmation committed before it is called, so a correction changes the very next match.
+ */
+@Service
+public class NeedMatcher {
+
+    static final int NEIGHBOURS = 40;
+    private static final Duration CATCH_UP = Duration.ofSeconds(3);
+
+    private final ContactIndex index;
+    private final Embedder embedder;
+    private final NeedModel model;
+    private final Journal journal;
+    private final NeedSettings settings;
+
+    NeedMatcher(ContactIndex index, Embedder embedder, NeedModel model, Journal journal, NeedSettings settings) {
+        this.index = index;
+        this.embedder = embedder;
+        this.model = model;
+        this.journal = journal;
+        this.settings = settings;
+    }
+
+    /** Waits until this node has learned every confirmation committed so far; false on timeout. */
+    public boolean awaitCurrent(Duration timeout) {
+        return index.awaitSequence(journal.head(), timeout);
+    }
+
+    public MatchResult match(String text) {
+        index.awaitSequence(journal.head(), CATCH_UP);
+        if (!embedder.available()) {
+            return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
+        }
+        return match(embedder.embed(text));
+    }
+
+    /** Matches an already embedded contact (used by evaluation and batch work). */
+    public MatchResult match(float[] vector) {
+        List<Hit> neighbours = index.nearest(vector, NEIGHBOURS);
+        return decide(NeedScoring.fuse(vector, neighbours, model.centroids()));
+    }
+
+    private MatchResult decide(NeedScoring.Scores scores) {
+        List<Candidate> ranked = new ArrayList<>();
+        scores.probabilities().entrySet().stream()
+                .sorted(Map.Entry.<io.repdesk.shared.NeedId, Double>comparingByValue(Comparator.reverseOrder()))
+                .limit(Math.max(settings.suggestions(), 1))
+                .forEach(e -> ranked.add(new Candidate(e.getKey(), e.getValue().floatValue())));
+        float newNeed = (float) scores.newNeedScore();
+        if (ranked.isEmpty() || newNeed >= settings.newNeedThreshold()) {
+            return new MatchResult.NewNeed(ranked, ranked.isEmpty() ? 1f : newNeed);
+        }
+        Candidate best = ranked.getFirst();
+        if (best.confidence() >= settings.autoLinkConfidence()) {
+            return new MatchResult.Matched(best.needId(), best.confidence(), ranked, newNeed);
+        }
+        return new MatchResult.Ambiguous(ranked, newNeed);
+    }
+
+}

@@ -1,0 +1,64 @@
+package io.repdesk.search;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.ContactId;
+import io.repdesk.shared.NeedId;
+
+/**
+ * This node's index of contacts: nearest neighbours by meaning, keyword hits by BM25, and the need
+ * each contact's case is linked to. It trails the journal by a few milliseconds.
+ */
+public interface ContactIndex {
+
+    /** The last journal sequence this index has applied. */
+    long appliedSequence();
+
+    /** Waits until the index has applied the journal up to {@code sequence}; false on timeout. */
+    boolean awaitSequence(long sequence, Duration timeout);
+
+    /** Inbound contacts closest in meaning to the vector, best first. */
+    List<Hit> nearest(float[] vector, int k);
+
+    /** Contacts whose text best matches the words, best first (BM25). */
+    List<Hit> keyword(String text, int k);
+
+    /** Calls back with every inbound contact whose case a person linked to a need, and its vector. */
+    void forEachConfirmed(BiConsumer<NeedId, float[]> consumer);
+
+    /** Number of contacts in the index. */
+    int size();
+
+    /**
+     * A contact found by a search.
+     *
+     * @param needId the need its case is linked to, or null while in triage
+     * @param confirmed whether a person linked (or confirmed) that need, rather than repdesk alone
+     * @param score cosine similarity for {@link #nearest}, BM25 score for {@link #keyword}
+     */
+    record Hit(ContactId contactId, CaseId caseId, @Nullable NeedId needId, boolean confirmed, float score,
+            String text) {
+    }
+
+    /**
+     * Learns from the index: first everything it holds (after a {@link #reset()}), then, as the journal
+     * is applied, each time a person links or confirms a case's need.
+     */
+    interface LabelListener {
+
+        /** Forget what was learned; the index is about to hand over everything it holds. */
+        void reset();
+
+        /**
+         * Inbound contacts now confirmed as instances of {@code need}.
+         *
+         * @param previous the need these contacts were confirmed for before (a correction), or null
+         */
+        void confirmed(NeedId need, @Nullable NeedId previous, List<float[]> vectors);
+    }
+}

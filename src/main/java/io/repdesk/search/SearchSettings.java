@@ -1,0 +1,29 @@
+package io.repdesk.search;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The search projection's settings.
+ *
+ * @param indexDir where this node keeps its index; default {@code <data dir>/index}
+ * @param model the embedding model: {@code bge-small-en-v15-q}, or {@code none} for keyword-only search
+ * @param threads embedding threads; 0 means one per core
+ * @param pollInterval how often the index looks for new journal entries
+ * @param batchSize journal entries applied per step
+ * @param tail follow the journal continuously (off while a command such as reindex drives the index)
+ */
+@ConfigurationProperties("repdesk.search")
+public record SearchSettings(@Nullable String indexDir, @Nullable String model, int threads,
+        @Nullable Duration pollInterval, int batchSize, @DefaultValue("true") boolean tail) {
+
+    public SearchSettings {
+        model = model == null || model.isBlank() ? "bge-small-en-v15-q" : model;
+        threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+        batchSize = batchSize <= 0 ? 256 : batchSize;
+    }
+}

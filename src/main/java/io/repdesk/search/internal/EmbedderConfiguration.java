@@ -1,0 +1,44 @@
+package io.repdesk.search.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.repdesk.search.Embedder;
+import io.repdesk.search.SearchSettings;
+
+/** Loads the configured embedding model, or falls back to keyword-only search when it cannot. */
+@Configuration(proxyBeanMethods = false)
+class EmbedderConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbedderConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService embeddingThreads(SearchSettings settings) {
+        return Executors.newFixedThreadPool(settings.threads(), Thread.ofPlatform().name("embed-", 0).daemon()
+                .factory());
+    }
+
+    @Bean
+    Embedder embedder(SearchSettings settings, ExecutorService embeddingThreads) {
+        if ("none".equalsIgnoreCase(settings.model())) {
+            log.info("Embeddings switched off (repdesk.search.model=none): keyword-only search and matching");
+            return new NoEmbedder();
+        }
+        try {
+            long started = System.nanoTime();
+            Embedder embedder = OnnxEmbedder.bgeSmall(embeddingThreads);
+            log.info("Loaded embedding model {} ({} dimensions) in {} ms", settings.model(), embedder.dimension(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return embedder;
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Could not load the embedding model {}: {}. Falling back to keyword-only search and matching.",
+                    settings.model(), e.toString());
+            return new NoEmbedder();
+        }
+    }
+}

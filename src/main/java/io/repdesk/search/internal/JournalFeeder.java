@@ -1,0 +1,238 @@
+package io.repdesk.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+
+import io.repdesk.journal.Journal;
+import io.repdesk.journal.JournalEntry;
+import io.repdesk.search.ContactIndex.LabelListener;
+import io.repdesk.search.Embedder;
+import io.repdesk.search.Reindex;
+import io.repdesk.search.SearchSettings;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.ContactId;
+import io.repdesk.shared.NeedId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps this node's index in step with the journal: reads entries after the last applied sequence,
+ * embeds new inbound contacts in batches, applies the changes and commits now and then. After a crash
+ * the index resumes from its last commit; replaying an entry twice changes nothing.
+ */
+final class JournalFeeder implements SmartLifecycle, Reindex {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalFeeder.class);
+    private static final long COMMIT_EVERY_NANOS = 2_000_000_000L;
+
+    private final Journal journal;
+    private final LuceneContactIndex index;
+    private final Embedder embedder;
+    private final SearchSettings settings;
+    private final JsonMapper json;
+    private final ObjectProvider<LabelListener> listeners;
+    private @Nullable ScheduledExecutorService executor;
+    private long committedAt = System.nanoTime();
+    private long committed;
+    private volatile boolean started;
+
+    JournalFeeder(Journal journal, LuceneContactIndex index, Embedder embedder, SearchSettings settings,
+            JsonMapper json, ObjectProvider<LabelListener> listeners) {
+        this.journal = journal;
+        this.index = index;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.json = json;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void start() {
+        started = true;
+        String origin = journal.origin().toString();
+        if (!origin.equals(index.origin())) {
+            if (index.origin() != null) {
+                log.info("The search index was built from another database; rebuilding it from the journal");
+            }
+            index.clear(origin);
+        }
+        committed = index.appliedSequence();
+        if (!settings.tail()) {
+            return;
+        }
+        listeners.orderedStream().forEach(LabelListener::reset);
+        index.forEachConfirmed((need, vector) -> listeners.orderedStream()
+                .forEach(l -> l.confirmed(need, null, List.of(vector))));
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("index-feeder").daemon()
+                .factory());
+        executor.scheduleWithFixedDelay(this::feedSafely, 0, settings.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+                index.commit(index.appliedSequence());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                log.warn("Could not commit the search index on the way out: {}", e.toString());
+            }
+            executor = null;
+        }
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null || started;
+    }
+
+    /** After the database is up, before the web server takes requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+
+    private void feedSafely() {
+        try {
+            while (feedOnce() > 0) {
+                // keep going while there is a backlog
+            }
+        } catch (RuntimeException | IOException e) {
+            log.warn("Search index feeding failed; will retry: {}", e.toString());
+            log.debug("Feeding failure", e);
+        }
+    }
+
+    /** Applies the next batch of journal entries; returns how many there were. */
+    int feedOnce() throws IOException {
+        List<JournalEntry> entries = journal.after(index.appliedSequence(), settings.batchSize());
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        apply(entries);
+        long last = entries.getLast().sequence();
+        if (System.nanoTime() - committedAt > COMMIT_EVERY_NANOS) {
+            index.commit(last);
+            committed = last;
+            committedAt = System.nanoTime();
+        } else {
+            index.publish(last);
+        }
+        return entries.size();
+    }
+
+    @Override
+    public long journalHead() {
+        return journal.head();
+    }
+
+    @Override
+    public void rebuild(LongConsumer progress) {
+        try {
+            index.clear(journal.origin().toString());
+            listeners.orderedStream().forEach(LabelListener::reset);
+            int applied;
+            while ((applied = feedOnce()) > 0) {
+                progress.accept(index.appliedSequence());
+            }
+            index.commit(index.appliedSequence());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Rebuilding the search index failed", e);
+        }
+    }
+
+    private void apply(List<JournalEntry> entries) throws IOException {
+        List<JsonNode> payloads = new ArrayList<>(entries.size());
+        List<String> texts = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            JsonNode payload = json.readTree(entry.payload());
+            payloads.add(payload);
+            if (isInboundContact(entry, payload)) {
+                texts.add(text(payload));
+            }
+        }
+        List<float[]> vectors = embedder.available() && !texts.isEmpty() ? embedder.embed(texts) : List.of();
+        int next = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            JsonNode payload = payloads.get(i);
+            switch (entry.type()) {
+                case "ContactRecorded" -> {
+                    boolean inbound = isInboundContact(entry, payload);
+                    float[] vector = inbound && !vectors.isEmpty() ? vectors.get(next) : null;
+                    next += inbound ? 1 : 0;
+                    contactRecorded(entry, payload, vector);
+                }
+                case "CaseLinkedToNeed" -> caseLinked(entry, payload);
+                case "CaseNeedConfirmed" -> caseConfirmed(entry, payload);
+                default -> {
+                    // other changes do not touch the contact index
+                }
+            }
+        }
+    }
+
+    private void contactRecorded(JournalEntry entry, JsonNode payload, float @Nullable [] vector) throws IOException {
+        NeedId need = needId(payload, "needId");
+        boolean confirmed = payload.path("needConfirmed").asBoolean(false);
+        index.put(new ContactId(entry.streamId()), CaseId.of(payload.path("caseId").asString()), text(payload),
+                vector, need, confirmed);
+        if (need != null && confirmed && vector != null) {
+            listeners.orderedStream().forEach(l -> l.confirmed(need, null, List.of(vector)));
+        }
+    }
+
+    private void caseLinked(JournalEntry entry, JsonNode payload) throws IOException {
+        CaseId caseId = new CaseId(entry.streamId());
+        NeedId need = needId(payload, "needId");
+        boolean confirmed = payload.path("confirmed").asBoolean(true);
+        index.label(caseId, need, confirmed);
+        if (confirmed && need != null) {
+            NeedId previous = payload.path("previousConfirmed").asBoolean(false) ? needId(payload, "previousNeedId")
+                    : null;
+            List<float[]> vectors = index.vectorsOf(caseId);
+            listeners.orderedStream().forEach(l -> l.confirmed(need, previous, vectors));
+        }
+    }
+
+    private void caseConfirmed(JournalEntry entry, JsonNode payload) throws IOException {
+        CaseId caseId = new CaseId(entry.streamId());
+        NeedId need = needId(payload, "needId");
+        index.label(caseId, need, true);
+        if (need != null) {
+            List<float[]> vectors = index.vectorsOf(caseId);
+            listeners.orderedStream().forEach(l -> l.confirmed(need, null, vectors));
+        }
+    }
+
+    private static boolean isInboundContact(JournalEntry entry, JsonNode payload) {
+        return "ContactRecorded".equals(entry.type()) && "INBOUND".equals(payload.path("direction").asString());
+    }
+
+    /** What a contact says, as the contact module composed it. */
+    static String text(JsonNode payload) {
+        return payload.path("text").asString(payload.path("subject").asString(""));
+    }
+
+    private static @Nullable NeedId needId(JsonNode payload, String field) {
+        JsonNode value = payload.path(field);
+        return value.isString() && !value.asString().isBlank() ? new NeedId(UUID.fromString(value.asString())) : null;
+    }
+}

@@ -1,0 +1,358 @@
+package io.repdesk.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import org.jspecify.annotations.Nullable;
+
+import io.repdesk.search.ContactIndex;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.ContactId;
+import io.repdesk.shared.NeedId;
+
+/**
+ * The Lucene side of the contact index: one document per contact, with the need of its case held in
+ * updatable doc values so that linking a case touches no text or vector. The journal sequence and
+ * origin it reflects are stored in each commit, so a restart resumes where the last commit ended.
+ */
+final class LuceneContactIndex implements ContactIndex, AutoCloseable {
+
+    static final String ID = "id";
+    static final String CASE = "case";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    static final String NEED = "need";
+    static final String CONFIRMED = "confirmed";
+    static final String SEQUENCE = "sequence";
+    static final String ORIGIN = "origin";
+
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Object progress = new Object();
+    private volatile long applied;
+    private volatile @Nullable String origin;
+
+    LuceneContactIndex(Path path) {
+        try {
+            Files.createDirectories(path);
+            directory = FSDirectory.open(path);
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
+            searchers = new SearcherManager(writer, null);
+            Map<String, String> committed = new HashMap<>();
+            var live = writer.getLiveCommitData();
+            if (live != null) {
+                live.forEach(e -> committed.put(e.getKey(), e.getValue()));
+            }
+            applied = Long.parseLong(committed.getOrDefault(SEQUENCE, "0"));
+            origin = committed.get(ORIGIN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the search index in " + path, e);
+        }
+    }
+
+    @Nullable
+    String origin() {
+        return origin;
+    }
+
+    /** Empties the index and forgets what it applied: the next feed replays the journal from the start. */
+    void clear(String newOrigin) {
+        try {
+            writer.deleteAll();
+            origin = newOrigin;
+            commit(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds or replaces a contact's document (replaying a journal entry twice changes nothing). */
+    void put(ContactId contact, CaseId caseId, String text, float @Nullable [] vector, @Nullable NeedId need,
+            boolean confirmed) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(ID, contact.toString(), Field.Store.YES));
+        doc.add(new StringField(CASE, caseId.toString(), Field.Store.YES));
+        doc.add(new TextField(TEXT, text, Field.Store.YES));
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        doc.add(new BinaryDocValuesField(NEED, needBytes(need)));
+        doc.add(new NumericDocValuesField(CONFIRMED, confirmed ? 1 : 0));
+        writer.updateDocument(new Term(ID, contact.toString()), doc);
+    }
+
+    /** Sets the need of every contact of a case. */
+    void label(CaseId caseId, @Nullable NeedId need, boolean confirmed) throws IOException {
+        writer.updateDocValues(new Term(CASE, caseId.toString()), new BinaryDocValuesField(NEED, needBytes(need)),
+                new NumericDocValuesField(CONFIRMED, confirmed ? 1 : 0));
+    }
+
+    /** Makes everything written so far visible to searches, and records how far the journal was applied. */
+    void publish(long sequence) throws IOException {
+        searchers.maybeRefreshBlocking();
+        synchronized (progress) {
+            applied = sequence;
+            progress.notifyAll();
+        }
+    }
+
+    /** Makes the index durable up to the sequence; after a crash, feeding resumes from here. */
+    void commit(long sequence) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        data.put(SEQUENCE, Long.toString(sequence));
+        if (origin != null) {
+            data.put(ORIGIN, origin);
+        }
+        writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        publish(sequence);
+    }
+
+    /** The vectors of the inbound contacts of one case, as the index holds them now. */
+    List<float[]> vectorsOf(CaseId caseId) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            List<float[]> vectors = new ArrayList<>();
+            TopDocs docs = searcher.search(new TermQuery(new Term(CASE, caseId.toString())), 1_000);
+            for (ScoreDoc hit : docs.scoreDocs) {
+                float[] v = vectorOf(searcher, hit.doc);
+                if (v != null) {
+                    vectors.add(v);
+                }
+            }
+            return vectors;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public long appliedSequence() {
+        return applied;
+    }
+
+    @Override
+    public boolean awaitSequence(long sequence, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (applied < sequence) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public List<Hit> nearest(float[] vector, int k) {
+        return search(new KnnFloatVectorQuery(VECTOR, vector, k), k, true);
+    }
+
+    @Override
+    public List<Hit> keyword(String text, int k) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int terms = 0;
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken() && terms < 64) {
+                query.add(new TermQuery(new Term(TEXT, term.toString())), BooleanClause.Occur.SHOULD);
+                terms++;
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms == 0 ? List.of() : search(query.build(), k, false);
+    }
+
+    @Override
+    public void forEachConfirmed(BiConsumer<NeedId, float[]> consumer) {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    forEachConfirmed(leaf.reader(), consumer);
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void forEachConfirmed(LeafReader reader, BiConsumer<NeedId, float[]> consumer) throws IOException {
+        FloatVectorValues vectors = reader.getFloatVectorValues(VECTOR);
+        NumericDocValues confirmed = reader.getNumericDocValues(CONFIRMED);
+        BinaryDocValues needs = reader.getBinaryDocValues(NEED);
+        if (vectors == null || confirmed == null || needs == null) {
+            return;
+        }
+        var live = reader.getLiveDocs();
+        KnnVectorValues.DocIndexIterator it = vectors.iterator();
+        for (int doc = it.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            if ((live == null || live.get(doc)) && confirmed.advanceExact(doc) && confirmed.longValue() == 1
+                    && needs.advanceExact(doc)) {
+                NeedId need = need(needs.binaryValue());
+                if (need != null) {
+                    consumer.accept(need, vectors.vectorValue(it.index()).clone());
+                }
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private List<Hit> search(Query query, int k, boolean cosine) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(query, k);
+            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                hits.add(hit(searcher, sd, cosine));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static Hit hit(IndexSearcher searcher, ScoreDoc sd, boolean cosine) throws IOException {
+        Document stored = searcher.storedFields().document(sd.doc);
+        LeafReaderContext leaf = searcher.getIndexReader().leaves()
+                .get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, searcher.getIndexReader().leaves()));
+        int local = sd.doc - leaf.docBase;
+        NeedId need = null;
+        boolean confirmed = false;
+        BinaryDocValues needs = leaf.reader().getBinaryDocValues(NEED);
+        if (needs != null && needs.advanceExact(local)) {
+            need = need(needs.binaryValue());
+        }
+        NumericDocValues confirmations = leaf.reader().getNumericDocValues(CONFIRMED);
+        if (confirmations != null && confirmations.advanceExact(local)) {
+            confirmed = confirmations.longValue() == 1;
+        }
+        // DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors.
+        float score = cosine ? 2 * sd.score - 1 : sd.score;
+        return new Hit(ContactId.of(stored.get(ID)), CaseId.of(stored.get(CASE)), need, confirmed, score,
+                stored.get(TEXT));
+    }
+
+    private static float @Nullable [] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+        if (vectors == null) {
+            return null;
+        }
+        KnnVectorValues.DocIndexIterator it = vectors.iterator();
+        return it.advance(doc - leaf.docBase) == doc - leaf.docBase ? vectors.vectorValue(it.index()).clone() : null;
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BytesRef needBytes(@Nullable NeedId need) {
+        if (need == null) {
+            return new BytesRef(new byte[0]);
+        }
+        UUID id = need.value();
+        return new BytesRef(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array());
+    }
+
+    private static @Nullable NeedId need(BytesRef bytes) {
+        if (bytes.length != 16) {
+            return null;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+        return new NeedId(new UUID(buffer.getLong(), buffer.getLong()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOUtils.close(searchers, writer, directory, analyzer);
+    }
+}
