@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the index looks for new journal entries
  * @param batchSize journal entries applied per step
  * @param tail follow the journal continuously (off while a command such as reindex drives the index)
+ * @param commitInterval how often the index is made durable; after a crash it replays at most this much
  */
 @ConfigurationProperties("repdesk.search")
 public record SearchSettings(@Nullable String indexDir, @Nullable String model, int threads,
-        @Nullable Duration pollInterval, int batchSize, @DefaultValue("true") boolean tail) {
+        @Nullable Duration pollInterval, int batchSize, @DefaultValue("true") boolean tail,
+        @DefaultValue("2s") Duration commitInterval) {
 
     public SearchSettings {
         model = model == null || model.isBlank() ? "bge-small-en-v15-q" : model;

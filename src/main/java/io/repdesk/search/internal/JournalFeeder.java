@@ -35,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class JournalFeeder implements SmartLifecycle, Reindex {
 
     private static final Logger log = LoggerFactory.getLogger(JournalFeeder.class);
-    private static final long COMMIT_EVERY_NANOS = 2_000_000_000L;
 
     private final Journal journal;
     private final LuceneContactIndex index;
@@ -128,7 +127,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         }
         apply(entries);
         long last = entries.getLast().sequence();
-        if (System.nanoTime() - committedAt > COMMIT_EVERY_NANOS) {
+        if (System.nanoTime() - committedAt > settings.commitInterval().toNanos()) {
             index.commit(last);
             committed = last;
             committedAt = System.nanoTime();

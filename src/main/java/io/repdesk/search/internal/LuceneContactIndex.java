@@ -84,7 +84,9 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
             Files.createDirectories(path);
             directory = FSDirectory.open(path);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64));
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64)
+                    // Only explicit commits, each with the journal sequence it reflects, make it to disk.
+                    .setCommitOnClose(false));
             searchers = new SearcherManager(writer, null);
             Map<String, String> committed = new HashMap<>();
             var live = writer.getLiveCommitData();

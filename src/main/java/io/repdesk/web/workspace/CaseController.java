@@ -38,9 +38,11 @@ class CaseController {
     private final CustomerManagement customers;
     private final NeedManagement needs;
     private final Journal journal;
+    private final Suggestions suggestions;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
-            NeedManagement needs, Journal journal) {
+            NeedManagement needs, Journal journal, Suggestions suggestions) {
+        this.suggestions = suggestions;
         this.cases = cases;
         this.contacts = contacts;
         this.customers = customers;
@@ -65,6 +67,7 @@ class CaseController {
         model.addAttribute("timeline", timeline(customer, supportCase));
         model.addAttribute("history", journal.forStream("case", supportCase.id().value()));
         model.addAttribute("allNeeds", needs.all());
+        model.addAttribute("triage", suggestions.of(supportCase.id()));
         model.addAttribute("statuses", CaseStatus.values());
         return "case";
     }
@@ -85,6 +88,38 @@ class CaseController {
             redirect.addFlashAttribute("needError", "That is not a need; choose one from the list.");
         } catch (Conflict e) {
             redirect.addFlashAttribute("needError", e.getMessage());
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    @PostMapping("/cases/{reference}/confirm")
+    String confirmNeed(@PathVariable String reference, RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        try {
+            cases.confirmNeed(supportCase.id());
+            redirect.addFlashAttribute("notice", "Need confirmed; matching learns from this case.");
+        } catch (io.repdesk.shared.InvalidInput | Conflict e) {
+            redirect.addFlashAttribute("needError", e.getMessage());
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    @PostMapping("/cases/{reference}/new-need")
+    String newNeed(@PathVariable String reference, @RequestParam(required = false) String title,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        String clean = title == null ? "" : title.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            redirect.addFlashAttribute("newNeedError", "Give the new need a title of 1–200 characters, in the "
+                    + "customer's words.");
+            return "redirect:/cases/" + reference;
+        }
+        try {
+            cases.linkToNewNeed(supportCase.id(), new io.repdesk.need.NewNeed(NeedKeys.from(clean), clean, "",
+                    io.repdesk.need.DemandClass.UNCLASSIFIED, null));
+            redirect.addFlashAttribute("notice", "Created the need “" + clean + "” and linked this case to it.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("newNeedError", e.getMessage());
         }
         return "redirect:/cases/" + reference;
     }

@@ -31,8 +31,10 @@ class InboxController {
     private final CaseManagement cases;
     private final NeedManagement needs;
     private final CaseRows rows;
+    private final Suggestions suggestions;
 
-    InboxController(CaseManagement cases, NeedManagement needs, CaseRows rows) {
+    InboxController(CaseManagement cases, NeedManagement needs, CaseRows rows, Suggestions suggestions) {
+        this.suggestions = suggestions;
         this.cases = cases;
         this.needs = needs;
         this.rows = rows;
@@ -50,6 +52,8 @@ class InboxController {
         List<Group> groups = loads.stream().filter(l -> byId.containsKey(l.needId()))
                 .map(l -> new Group(byId.get(l.needId()), l.openCases())).toList();
         model.addAttribute("triage", rows.of(triage.items()));
+        model.addAttribute("triageByCase", triage.items().stream()
+                .collect(java.util.stream.Collectors.toMap(SupportCase::id, c -> suggestions.of(c.id()))));
         model.addAttribute("triageTotal", triage.total());
         model.addAttribute("groups", groups);
         model.addAttribute("openTotal", triage.total() + groups.stream().mapToLong(Group::openCases).sum());

@@ -1,0 +1,19 @@
+package io.repdesk.web.workspace;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Makes a need key from a title typed in the workspace: lower-case words joined by dashes, made unique. */
+final class NeedKeys {
+
+    private NeedKeys() {
+    }
+
+    static String from(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String words = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String base = words.isEmpty() ? "need" : words.length() > 60 ? words.substring(0, 60) : words;
+        return base + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}
