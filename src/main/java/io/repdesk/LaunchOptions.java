@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param settings {@code --name=value} arguments passed on to Spring as settings ({@code --repdesk.db.pool-size=20})
  */
-record LaunchOptions(Command command, int port, String dataDir, @Nullable String dbUrl, List<String> settings) {
+record LaunchOptions(Command command, int port, String dataDir, @Nullable String dbUrl, List<String> settings,
+        Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, HELP
+        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -23,12 +24,13 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
 
     static LaunchOptions parse(String[] args, Map<String, String> env) {
         if (args.length == 0) {
-            return new LaunchOptions(Command.HELP, 8080, "data", null, List.of());
+            return new LaunchOptions(Command.HELP, 8080, "data", null, List.of(), Map.of());
         }
         Command command = switch (args[0]) {
             case "demo" -> Command.DEMO;
             case "serve" -> Command.SERVE;
             case "reindex" -> Command.REINDEX;
+            case "eval" -> evalCommand(args);
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
         };
@@ -36,7 +38,9 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         String dataDir = env.getOrDefault("REPDESK_DATA", "data");
         String dbUrl = blankToNull(env.get("REPDESK_DB_URL"));
         List<String> settings = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        Map<String, String> evaluation = new java.util.HashMap<>();
+        int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY ? 2 : 1;
+        for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
                 settings.add(option);
@@ -47,6 +51,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--port" -> port = port(required(option, value), option);
                 case "--data" -> dataDir = required(option, value);
                 case "--db-url" -> dbUrl = required(option, value);
+                case "--train", "--test" -> evaluation.put(option.substring(2), csv(option, required(option, value)));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
             i++;
@@ -57,7 +62,30 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (command == Command.DEMO && dbUrl != null) {
             throw new IllegalArgumentException("demo runs on the embedded PostgreSQL; use 'serve --db-url' instead");
         }
-        return new LaunchOptions(command, port, dataDir, dbUrl, List.copyOf(settings));
+        if (command == Command.EVAL_MATCHING && !(evaluation.containsKey("train") && evaluation.containsKey("test"))) {
+            throw new IllegalArgumentException("eval matching needs --train TRAIN.csv and --test TEST.csv");
+        }
+        if (command == Command.EVAL_DISCOVERY && !evaluation.containsKey("test")) {
+            throw new IllegalArgumentException("eval discovery needs --test TEST.csv");
+        }
+        return new LaunchOptions(command, port, dataDir, dbUrl, List.copyOf(settings), Map.copyOf(evaluation));
+    }
+
+    private static Command evalCommand(String[] args) {
+        String what = args.length > 1 ? args[1] : "";
+        return switch (what) {
+            case "matching" -> Command.EVAL_MATCHING;
+            case "discovery" -> Command.EVAL_DISCOVERY;
+            default -> throw new IllegalArgumentException("eval needs 'matching' or 'discovery', not '" + what + "'");
+        };
+    }
+
+    private static String csv(String option, String path) {
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException(option + " " + path + ": no such readable file");
+        }
+        return file.toAbsolutePath().toString();
     }
 
     private static String required(String option, @Nullable String value) {

@@ -1,6 +1,5 @@
 package io.repdesk;
 
-import java.io.PrintStream;
 import java.time.Duration;
 
 import org.springframework.boot.ApplicationArguments;
@@ -9,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.repdesk.search.Reindex;
+import io.repdesk.shared.ProgressBar;
 
 /** {@code repdesk reindex}: rebuilds this node's search index from PostgreSQL, with a progress bar. */
 @Component
@@ -30,53 +30,5 @@ class ReindexCommand implements ApplicationRunner {
         bar.done();
         System.out.printf("Rebuilt the search index from %,d journal entries in %s%n", head,
                 ProgressBar.duration(Duration.ofNanos(System.nanoTime() - started)));
-    }
-
-    /** A one-line text progress bar redrawn in place: bar, percentage, count, rate and time left. */
-    static final class ProgressBar {
-
-        private static final int WIDTH = 30;
-
-        private final PrintStream out;
-        private final String label;
-        private final long total;
-        private final long started = System.nanoTime();
-        private long lastDrawn;
-
-        ProgressBar(PrintStream out, String label, long total) {
-            this.out = out;
-            this.label = label;
-            this.total = Math.max(total, 1);
-        }
-
-        void update(long done) {
-            long now = System.nanoTime();
-            if (now - lastDrawn < 200_000_000L && done < total) {
-                return;
-            }
-            lastDrawn = now;
-            out.print("\r" + line(done, Duration.ofNanos(now - started)));
-            out.flush();
-        }
-
-        void done() {
-            update(total);
-            out.println();
-        }
-
-        String line(long done, Duration elapsed) {
-            double fraction = Math.min(1.0, (double) done / total);
-            int filled = (int) Math.round(fraction * WIDTH);
-            double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
-            double rate = done / seconds;
-            String left = rate > 0 && done < total ? duration(Duration.ofSeconds((long) ((total - done) / rate))) : "0s";
-            return String.format("%s [%s%s] %3d%% %,d/%,d  %,.0f/s  %s left", label, "#".repeat(filled),
-                    " ".repeat(WIDTH - filled), Math.round(fraction * 100), Math.min(done, total), total, rate, left);
-        }
-
-        static String duration(Duration d) {
-            long s = d.toSeconds();
-            return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "." + (d.toMillisPart() / 100) + "s";
-        }
     }
 }

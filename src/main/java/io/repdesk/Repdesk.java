@@ -29,10 +29,16 @@ public final class Repdesk {
         }
         SpringApplication application = new SpringApplication(RepdeskApplication.class);
         application.setDefaultProperties(defaults(options));
-        if (options.command() == LaunchOptions.Command.REINDEX) {
+        if (options.command() != LaunchOptions.Command.DEMO && options.command() != LaunchOptions.Command.SERVE) {
             application.setWebApplicationType(WebApplicationType.NONE);
             application.setLogStartupInfo(false);
-            System.exit(SpringApplication.exit(application.run(options.settings().toArray(String[]::new))));
+            int status;
+            try {
+                status = SpringApplication.exit(application.run(options.settings().toArray(String[]::new)));
+            } finally {
+                ScratchDirectory.delete();
+            }
+            System.exit(status);
         }
         application.run(options.settings().toArray(String[]::new));
     }
@@ -42,10 +48,23 @@ public final class Repdesk {
         properties.put("server.port", options.port());
         properties.put("repdesk.db.data-dir", options.dataDir());
         properties.put("repdesk.demo.enabled", options.command() == LaunchOptions.Command.DEMO);
-        if (options.command() == LaunchOptions.Command.REINDEX) {
-            properties.put("repdesk.command", "reindex");
-            properties.put("repdesk.search.tail", false);
-            properties.put("logging.level.root", "WARN");
+        switch (options.command()) {
+            case REINDEX -> {
+                properties.put("repdesk.command", "reindex");
+                properties.put("repdesk.search.tail", false);
+                properties.put("logging.level.root", "WARN");
+            }
+            case EVAL_MATCHING, EVAL_DISCOVERY -> {
+                properties.put("repdesk.command",
+                        options.command() == LaunchOptions.Command.EVAL_MATCHING ? "eval-matching" : "eval-discovery");
+                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
+                properties.put("repdesk.db.clean-start", true);
+                properties.put("repdesk.casework.matching.enabled", false);
+                properties.put("logging.level.root", "WARN");
+                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
+            }
+            default -> {
+            }
         }
         if (options.dbUrl() != null) {
             properties.put("repdesk.db.url", options.dbUrl());
@@ -66,6 +85,11 @@ public final class Repdesk {
                           (or REPDESK_DB_URL) names an external one.
                   reindex Rebuild this node's search index from PostgreSQL (with a progress bar), then exit.
                           Stop the server that uses the same data directory first.
+                  eval matching --train TRAIN.csv --test TEST.csv
+                          Load TRAIN (header text,category) as confirmed history, match every TEST row
+                          as a new contact, print accuracy and new-need detection. Scratch database.
+                  eval discovery --test TEST.csv
+                          Cluster the TEST texts without labels or a number of clusters; print NMI/ARI.
                   test    Build repdesk and run its whole test suite (launcher only).
                   bench   Measure start-up: "bench startup [runs]" records medians in docs/benchmarks.md
                           (launcher only).

@@ -44,6 +44,25 @@ class LaunchOptionsTests {
     }
 
     @Test
+    void evalNeedsItsFiles() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("eval", ".csv");
+        LaunchOptions options = LaunchOptions.parse(new String[] { "eval", "matching", "--train", csv.toString(),
+            "--test", csv.toString() }, Map.of());
+        assertThat(options.command()).isEqualTo(LaunchOptions.Command.EVAL_MATCHING);
+        assertThat(options.evaluation()).containsKeys("train", "test");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "matching", "--test", csv.toString() },
+                        Map.of()))
+                .withMessageContaining("--train");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "discovery", "--test", "/no/such.csv" },
+                        Map.of()))
+                .withMessageContaining("no such readable file");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "speed" },
+                Map.of())).withMessageContaining("'matching' or 'discovery'");
+    }
+
+    @Test
     void noArgumentsMeansHelp() {
         assertThat(LaunchOptions.parse(new String[0], Map.of()).command()).isEqualTo(LaunchOptions.Command.HELP);
     }

@@ -41,6 +41,19 @@ class ArchitectureTests {
                     "org.springframework.ui..")
             .as("HTTP stays in the web and security modules");
 
+    /** Lucene and the embedding runtime are the search module's secret. */
+    static final ArchRule LUCENE_AND_MODELS_ONLY_IN_SEARCH_INTERNALS = noClasses()
+            .that().resideOutsideOfPackage("io.repdesk.search.internal..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "dev.langchain4j..",
+                    "ai.onnxruntime..", "ai.djl..")
+            .as("Lucene and the embedding model stay inside search.internal");
+
+    @Test
+    void luceneAndModelsOnlyInSearchInternals() {
+        LUCENE_AND_MODELS_ONLY_IN_SEARCH_INTERNALS.check(REPDESK);
+        assertThat(LUCENE_AND_MODELS_ONLY_IN_SEARCH_INTERNALS.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
     @Test
     void embeddedPostgresOnlyInRoot() {
         EMBEDDED_POSTGRES_ONLY_IN_ROOT.check(REPDESK);

@@ -11,4 +11,5 @@ class Violations {
     EmbeddedPostgres postgres;
     JdbcClient jdbc;
     HttpServletRequest request;
+    org.apache.lucene.index.IndexWriter writer;
 }
