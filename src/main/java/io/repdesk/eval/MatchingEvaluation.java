@@ -113,6 +113,7 @@ class MatchingEvaluation implements ApplicationRunner {
         while (!matcher.awaitCurrent(Duration.ofSeconds(5))) {
             out.printf("  still indexing (%s)%n", ProgressBar.duration(Duration.ofNanos(System.nanoTime() - started)));
         }
+        matcher.consolidate();
     }
 
     /** One test row's outcome. */

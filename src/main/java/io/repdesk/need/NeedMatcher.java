@@ -47,6 +47,11 @@ public class NeedMatcher {
         return index.awaitSequence(journal.head(), timeout);
     }
 
+    /** Refits the learned model from the confirmed history now, e.g. after loading history in bulk. */
+    public void consolidate() {
+        model.refit();
+    }
+
     public MatchResult match(String text) {
         index.awaitSequence(journal.head(), CATCH_UP);
         if (!embedder.available()) {
@@ -58,7 +63,7 @@ public class NeedMatcher {
     /** Matches an already embedded contact (used by evaluation and batch work). */
     public MatchResult match(float[] vector) {
         List<Hit> neighbours = index.nearest(vector, NEIGHBOURS);
-        return decide(NeedScoring.fuse(vector, neighbours, model.centroids()));
+        return decide(NeedScoring.fuse(neighbours, model.probabilities(vector)));
     }
 
     private MatchResult decide(NeedScoring.Scores scores) {

@@ -1,0 +1,73 @@
+package io.repdesk.need.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.repdesk.shared.NeedId;
+
+class NeedModelTests {
+
+    final NeedModel model = new NeedModel();
+    final NeedId north = NeedId.random();
+    final NeedId east = NeedId.random();
+
+    static float[] unit(float... v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / Math.sqrt(n));
+        }
+        return out;
+    }
+
+    @AfterEach
+    void stop() {
+        model.destroy();
+    }
+
+    @Test
+    void oneConfirmedExampleIsEnoughToPredictANewNeed() {
+        model.confirmed(north, null, List.of(unit(0, 1, 0.1f)));
+        model.confirmed(east, null, List.of(unit(1, 0, 0.1f)));
+
+        Map<NeedId, Double> p = model.probabilities(unit(0.1f, 1, 0));
+
+        assertThat(p.get(north)).isGreaterThan(p.get(east));
+        assertThat(model.examples(north)).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectionMovesTheExampleToTheOtherNeedAtOnce() {
+        float[] x = unit(0.7f, 0.7f, 0);
+        model.confirmed(north, null, List.of(unit(0, 1, 0), x));
+        model.confirmed(east, null, List.of(unit(1, 0, 0)));
+        double before = model.probabilities(x).get(east);
+
+        model.confirmed(east, north, List.of(x));
+
+        assertThat(model.probabilities(x).get(east)).isGreaterThan(before).isGreaterThan(0.5);
+        assertThat(model.examples(north)).isEqualTo(1);
+        assertThat(model.examples(east)).isEqualTo(2);
+    }
+
+    @Test
+    void aRefitKeepsWhatWasLearned() {
+        for (int i = 0; i < 20; i++) {
+            model.confirmed(north, null, List.of(unit(0.05f * (i % 3), 1, 0)));
+            model.confirmed(east, null, List.of(unit(1, 0.05f * (i % 3), 0)));
+        }
+
+        model.refit();
+
+        assertThat(model.probabilities(unit(0, 1, 0.2f)).get(north)).isGreaterThan(0.9);
+        assertThat(model.probabilities(unit(1, 0, 0.2f)).get(east)).isGreaterThan(0.9);
+    }
+}
