@@ -60,6 +60,7 @@ public final class Repdesk {
                 properties.put("repdesk.db.data-dir", ScratchDirectory.create());
                 properties.put("repdesk.db.clean-start", true);
                 properties.put("repdesk.casework.matching.enabled", false);
+                properties.put("repdesk.need.discovery-interval-seconds", 0);
                 properties.put("logging.level.root", "WARN");
                 options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
             }

@@ -31,8 +31,7 @@ class CaseMatching implements SmartLifecycle {
 
     /** Matching queue settings. */
     @ConfigurationProperties("repdesk.casework.matching")
-    record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("16") int batchSize,
-            @DefaultValue("200ms") Duration pollInterval) {
+    record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval) {
     }
 
     private final Matches matches;
@@ -54,29 +53,33 @@ class CaseMatching implements SmartLifecycle {
     /** Matches waiting requests until the queue is empty; returns how many were matched. */
     int drain() {
         int total = 0;
-        Integer done;
-        while ((done = transaction.execute(status -> matchBatch())) != null && done > 0) {
-            total += done;
+        while (Boolean.TRUE.equals(transaction.execute(status -> matchOne()))) {
+            total++;
         }
         return total;
     }
 
-    private int matchBatch() {
-        List<Matches.Request> batch = matches.claim(settings.batchSize());
-        for (Matches.Request request : batch) {
-            SupportCase supportCase = cases.get(request.caseId());
-            if (supportCase.needId() != null || !supportCase.isOpen()) {
-                continue;
-            }
-            MatchResult result = matcher.match(request.text());
-            matches.record(supportCase.id(), result.candidates().stream()
-                    .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(),
-                    Instant.now());
-            if (result instanceof MatchResult.Matched matched) {
-                cases.linkAutomatically(supportCase.id(), matched.needId(), matched.confidence());
-            }
+    /**
+     * Claims one request, matches it and records the outcome in one short transaction: matching (which
+     * reads and waits) happens before the first write, so no lock is held while it runs.
+     */
+    private boolean matchOne() {
+        List<Matches.Request> claimed = matches.claim(1);
+        if (claimed.isEmpty()) {
+            return false;
         }
-        return batch.size();
+        Matches.Request request = claimed.getFirst();
+        SupportCase supportCase = cases.get(request.caseId());
+        if (supportCase.needId() != null || !supportCase.isOpen()) {
+            return true;
+        }
+        MatchResult result = matcher.match(request.text());
+        matches.record(supportCase.id(), result.candidates().stream()
+                .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(), Instant.now());
+        if (result instanceof MatchResult.Matched matched) {
+            cases.linkAutomatically(supportCase.id(), matched.needId(), matched.confidence());
+        }
+        return true;
     }
 
     private void work() {

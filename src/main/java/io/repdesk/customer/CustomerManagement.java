@@ -87,6 +87,36 @@ public class CustomerManagement {
         return customers.customers(filter, page);
     }
 
+    /**
+     * The share of all customers with each environment value ("platform=Android" → 0.40), the base line
+     * against which a need's affected customers are compared.
+     */
+    public Map<String, Double> profileShares() {
+        long total = Math.max(1, customers.count());
+        Map<String, Double> shares = new LinkedHashMap<>();
+        customers.profileCounts().forEach((k, n) -> shares.put(k, (double) n / total));
+        return shares;
+    }
+
+    /** The environment values of one customer, in the keys {@link #profileShares()} uses. */
+    public static List<String> profileKeys(Customer customer) {
+        EnvironmentProfile e = customer.environment();
+        List<String> keys = new java.util.ArrayList<>();
+        if (e.platform() != null) {
+            keys.add("platform=" + e.platform());
+        }
+        if (e.version() != null) {
+            keys.add("version=" + (e.platform() == null ? "" : e.platform() + " ") + e.version());
+        }
+        if (e.plan() != null) {
+            keys.add("plan=" + e.plan());
+        }
+        if (e.region() != null) {
+            keys.add("region=" + e.region());
+        }
+        return keys;
+    }
+
     private static Map<String, Object> describe(Customer customer) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("name", customer.name());

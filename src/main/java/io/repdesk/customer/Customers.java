@@ -97,6 +97,23 @@ class Customers {
 
 
 
+    /** How many customers have each value of an environment field: "platform=iOS" → 1,350. */
+    Map<String, Long> profileCounts() {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select 'platform=' || platform as k, count(*) as n from customer_customer where platform is not null group by 1
+                union all select 'version=' || coalesce(platform || ' ', '') || version, count(*) from customer_customer
+                    where version is not null group by 1
+                union all select 'plan=' || plan, count(*) from customer_customer where plan is not null group by 1
+                union all select 'region=' || region, count(*) from customer_customer where region is not null group by 1
+                """).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from customer_customer").query(Long.class).single();
+    }
+
     private static Organization mapOrganization(ResultSet rs, int row) throws SQLException {
         return new Organization(new OrganizationId(rs.getObject("id", UUID.class)), rs.getString("name"),
                 rs.getString("plan"), rs.getObject("created_at", OffsetDateTime.class).toInstant());

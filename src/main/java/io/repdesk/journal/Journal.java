@@ -29,9 +29,17 @@ public class Journal {
         this.json = json;
     }
 
-    /** Records a change; must run inside the transaction that makes the change. */
+    /** The advisory lock that makes journal sequence order equal commit order. */
+    private static final long APPEND_LOCK = 0x7265_7064_6573_6bL;
+
+    /**
+     * Records a change; must run inside the transaction that makes the change. Appenders take turns
+     * until their transactions end, so a sequence number never becomes visible before a smaller one:
+     * a reader that has applied sequence n has seen everything up to n, forever.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String stream, UUID streamId, String type, Map<String, ?> payload) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
         jdbc.sql("""
                 insert into journal_event (stream, stream_id, type, actor, payload)
                 values (:stream, :streamId, :type, :actor, cast(:payload as jsonb))

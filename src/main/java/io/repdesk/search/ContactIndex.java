@@ -1,6 +1,7 @@
 package io.repdesk.search;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
+import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 
 /**
@@ -31,6 +33,9 @@ public interface ContactIndex {
     /** Calls back with every inbound contact whose case a person linked to a need, and its vector. */
     void forEachConfirmed(BiConsumer<NeedId, float[]> consumer);
 
+    /** The most recent inbound contacts whose case has no need, newest first, with their vectors. */
+    List<Unlinked> unlinked(int limit);
+
     /** Number of contacts in the index. */
     int size();
 
@@ -43,6 +48,11 @@ public interface ContactIndex {
      */
     record Hit(ContactId contactId, CaseId caseId, @Nullable NeedId needId, boolean confirmed, float score,
             String text) {
+    }
+
+    /** An inbound contact waiting in triage, as discovery sees it. */
+    record Unlinked(ContactId contactId, CaseId caseId, @Nullable CustomerId customerId, Instant occurredAt,
+            String text, float[] vector) {
     }
 
     /**

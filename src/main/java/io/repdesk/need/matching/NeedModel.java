@@ -216,11 +216,10 @@ public class NeedModel implements LabelListener, DisposableBean {
             rows++;
         }
         float[] row = new float[v.length];
-        if (rows > 0 && norm > 0) {
-            float scale = (float) (PROTOTYPE_SCALE * norm / rows);
-            for (int i = 0; i < v.length; i++) {
-                row[i] = scale * v[i];
-            }
+        // The very first need has no other rows to take a length from: it starts at unit length.
+        float scale = rows > 0 && norm > 0 ? (float) (PROTOTYPE_SCALE * norm / rows) : 1f;
+        for (int i = 0; i < v.length; i++) {
+            row[i] = scale * v[i];
         }
         return row;
     }

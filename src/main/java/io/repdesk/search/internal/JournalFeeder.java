@@ -23,6 +23,7 @@ import io.repdesk.search.Reindex;
 import io.repdesk.search.SearchSettings;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
+import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -191,8 +192,11 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     private void contactRecorded(JournalEntry entry, JsonNode payload, float @Nullable [] vector) throws IOException {
         NeedId need = needId(payload, "needId");
         boolean confirmed = payload.path("needConfirmed").asBoolean(false);
-        index.put(new ContactId(entry.streamId()), CaseId.of(payload.path("caseId").asString()), text(payload),
-                vector, need, confirmed);
+        String customer = payload.path("customerId").asString("");
+        String at = payload.path("occurredAt").asString("");
+        index.put(new ContactId(entry.streamId()), CaseId.of(payload.path("caseId").asString()),
+                customer.isBlank() ? null : CustomerId.of(customer),
+                at.isBlank() ? entry.occurredAt() : java.time.Instant.parse(at), text(payload), vector, need, confirmed);
         if (need != null && confirmed && vector != null) {
             listeners.orderedStream().forEach(l -> l.confirmed(need, null, List.of(vector)));
         }

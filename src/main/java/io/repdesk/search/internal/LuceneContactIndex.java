@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +52,10 @@ import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
 import io.repdesk.search.ContactIndex;
+import io.repdesk.search.ContactIndex.Unlinked;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
+import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 
 /**
@@ -70,6 +73,8 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
     static final String CONFIRMED = "confirmed";
     static final String SEQUENCE = "sequence";
     static final String ORIGIN = "origin";
+    static final String CUSTOMER = "customer";
+    static final String AT = "at";
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final FSDirectory directory;
@@ -117,11 +122,16 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
     }
 
     /** Adds or replaces a contact's document (replaying a journal entry twice changes nothing). */
-    void put(ContactId contact, CaseId caseId, String text, float @Nullable [] vector, @Nullable NeedId need,
-            boolean confirmed) throws IOException {
+    void put(ContactId contact, CaseId caseId, @Nullable CustomerId customer, Instant at, String text,
+            float @Nullable [] vector, @Nullable NeedId need, boolean confirmed) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(ID, contact.toString(), Field.Store.YES));
         doc.add(new StringField(CASE, caseId.toString(), Field.Store.YES));
+        if (customer != null) {
+            doc.add(new StoredField(CUSTOMER, customer.toString()));
+        }
+        doc.add(new NumericDocValuesField(AT, at.toEpochMilli()));
+        doc.add(new StoredField(AT, at.toEpochMilli()));
         doc.add(new TextField(TEXT, text, Field.Store.YES));
         if (vector != null) {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
@@ -259,6 +269,53 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
                     consumer.accept(need, vectors.vectorValue(it.index()).clone());
                 }
             }
+        }
+    }
+
+    @Override
+    public List<Unlinked> unlinked(int limit) {
+        IndexSearcher searcher = acquire();
+        try {
+            java.util.PriorityQueue<long[]> newest = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(a -> a[0]));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            for (LeafReaderContext leaf : leaves) {
+                LeafReader reader = leaf.reader();
+                FloatVectorValues vectors = reader.getFloatVectorValues(VECTOR);
+                BinaryDocValues needs = reader.getBinaryDocValues(NEED);
+                NumericDocValues at = reader.getNumericDocValues(AT);
+                if (vectors == null || needs == null || at == null) {
+                    continue;
+                }
+                var live = reader.getLiveDocs();
+                KnnVectorValues.DocIndexIterator it = vectors.iterator();
+                for (int doc = it.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if ((live != null && !live.get(doc)) || (needs.advanceExact(doc) && need(needs.binaryValue()) != null)
+                            || !at.advanceExact(doc)) {
+                        continue;
+                    }
+                    newest.add(new long[] { at.longValue(), leaf.docBase + doc });
+                    if (newest.size() > limit) {
+                        newest.poll();
+                    }
+                }
+            }
+            List<Unlinked> found = new ArrayList<>(newest.size());
+            while (!newest.isEmpty()) {
+                long[] entry = newest.poll();
+                int doc = (int) entry[1];
+                Document stored = searcher.storedFields().document(doc);
+                float[] vector = vectorOf(searcher, doc);
+                String customer = stored.get(CUSTOMER);
+                found.add(new Unlinked(ContactId.of(stored.get(ID)), CaseId.of(stored.get(CASE)),
+                        customer == null ? null : CustomerId.of(customer), Instant.ofEpochMilli(entry[0]),
+                        stored.get(TEXT), vector));
+            }
+            java.util.Collections.reverse(found);
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
         }
     }
 

@@ -115,7 +115,7 @@ class CaseController {
             return "redirect:/cases/" + reference;
         }
         try {
-            cases.linkToNewNeed(supportCase.id(), new io.repdesk.need.NewNeed(NeedKeys.from(clean), clean, "",
+            cases.linkToNewNeed(supportCase.id(), new io.repdesk.need.NewNeed(io.repdesk.need.NeedKeysFor.title(clean), clean, "",
                     io.repdesk.need.DemandClass.UNCLASSIFIED, null));
             redirect.addFlashAttribute("notice", "Created the need “" + clean + "” and linked this case to it.");
         } catch (Conflict e) {

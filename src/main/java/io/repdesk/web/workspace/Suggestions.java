@@ -38,8 +38,7 @@ class Suggestions {
      */
     record Triage(boolean pending, List<Suggested> suggestions, @Nullable Integer newNeedPercent) {
 
-        @Nullable
-        Suggested best() {
+        public @Nullable Suggested best() {
             return suggestions.isEmpty() ? null : suggestions.getFirst();
         }
     }

@@ -3,7 +3,6 @@ package io.repdesk.need.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,15 @@ class NeedModelTests {
     }
 
     @Test
-    void oneConfirmedExampleIsEnoughToPredictANewNeed() {
+    void learnsFromEachConfirmedExampleAtOnce() {
         model.confirmed(north, null, List.of(unit(0, 1, 0.1f)));
         model.confirmed(east, null, List.of(unit(1, 0, 0.1f)));
+        model.confirmed(north, null, List.of(unit(0.1f, 1, 0)));
+        model.confirmed(east, null, List.of(unit(1, 0.1f, 0)));
 
-        Map<NeedId, Double> p = model.probabilities(unit(0.1f, 1, 0));
-
-        assertThat(p.get(north)).isGreaterThan(p.get(east));
-        assertThat(model.examples(north)).isEqualTo(1);
+        assertThat(model.probabilities(unit(0.1f, 1, 0.1f)).get(north)).isGreaterThan(0.5);
+        assertThat(model.probabilities(unit(1, 0.1f, 0.1f)).get(east)).isGreaterThan(0.5);
+        assertThat(model.examples(north)).isEqualTo(2);
     }
 
     @Test

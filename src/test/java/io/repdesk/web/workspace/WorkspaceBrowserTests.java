@@ -37,6 +37,8 @@ class WorkspaceBrowserTests {
 
     @BeforeAll
     static void launch() {
+        // Two shared cores also run matching and indexing in the background: allow slow answers.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -87,9 +89,13 @@ class WorkspaceBrowserTests {
         assertThat(page.locator("section.customer dl.environment")).containsText("Platform");
         assertThat(page.locator("section.timeline li.this-case").first()).isVisible();
 
+        assertThat(page.locator("section.suggestions h3")).hasText("Suggested needs");
+        assertThat(page.locator("#newNeedTitle")).not().isEmpty();
+
         page.locator("#needId").selectOption(new com.microsoft.playwright.options.SelectOption()
                 .setLabel("I can't link my card to the app"));
-        page.locator("form.inline button", new Page.LocatorOptions().setHasText("Link")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Link").setExact(true)).click();
 
         assertThat(page.locator(".notice")).containsText("Linked to");
         assertThat(page.locator("a.need-link")).hasText("I can't link my card to the app");
@@ -116,6 +122,22 @@ class WorkspaceBrowserTests {
         assertThat(page.locator("table.cases tbody tr").first()).isVisible();
         page.locator(".tabs a", new Page.LocatorOptions().setHasText("All")).click();
         assertThat(page.locator("table.cases tbody tr").first()).containsText("RD-");
+    }
+
+    @Test
+    void emergingNeedsCanBeReviewedAndPromoted() {
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/needs/emerging"));
+        page.locator("button", new Page.LocatorOptions().setHasText("Cluster again now")).click();
+
+        assertThat(page.locator(".notice")).containsText("emerging needs");
+        Locator first = page.locator("article.emerging").first();
+        assertThat(first.locator("h2")).isVisible();
+        first.locator("input[name=title]").fill("I want to pay with my phone wallet");
+        first.locator("button", new Locator.LocatorOptions().setHasText("Promote to a need")).click();
+
+        assertThat(page.locator("h1")).hasText("I want to pay with my phone wallet");
+        assertThat(page.locator(".notice")).containsText("linked");
     }
 
     private void signIn(String username, String password) {

@@ -1,16 +1,16 @@
-package io.repdesk.web.workspace;
+package io.repdesk.need;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Makes a need key from a title typed in the workspace: lower-case words joined by dashes, made unique. */
-final class NeedKeys {
+/** Makes a unique need key from a title a person typed: lower-case words joined by dashes. */
+public final class NeedKeysFor {
 
-    private NeedKeys() {
+    private NeedKeysFor() {
     }
 
-    static String from(String title) {
+    public static String title(String title) {
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String words = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         String base = words.isEmpty() ? "need" : words.length() > 60 ? words.substring(0, 60) : words;

@@ -1,0 +1,132 @@
+package io.repdesk.need;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.journal.Journal;
+import io.repdesk.need.discovery.Discovery;
+import io.repdesk.need.discovery.EmergingNeeds;
+import io.repdesk.need.discovery.NeedClustering;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.Conflict;
+import io.repdesk.shared.NotFound;
+
+/**
+ * Emerging needs: triage contacts that match no known need are clustered continuously (without being
+ * told how many groups there are); a person promotes a group to a need in the customer's words, or
+ * dismisses it.
+ */
+@Service
+public class NeedDiscovery implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NeedDiscovery.class);
+
+    private final Discovery discovery;
+    private final EmergingNeeds store;
+    private final NeedManagement needs;
+    private final NeedMatcher matcher;
+    private final Journal journal;
+    private final long intervalSeconds;
+    private ScheduledExecutorService executor;
+
+    NeedDiscovery(Discovery discovery, EmergingNeeds store, NeedManagement needs, NeedMatcher matcher,
+            Journal journal, @Value("${repdesk.need.discovery-interval-seconds:120}") long intervalSeconds) {
+        this.discovery = discovery;
+        this.store = store;
+        this.needs = needs;
+        this.matcher = matcher;
+        this.journal = journal;
+        this.intervalSeconds = intervalSeconds;
+    }
+
+    /** A promoted group: the new need and the cases to link to it. */
+    public record Promoted(ServiceNeed need, List<CaseId> cases) {
+    }
+
+    /** Groups the vectors (unit length) without a given number of groups; one group id per vector. */
+    public int[] cluster(List<float[]> vectors) {
+        return NeedClustering.cluster(vectors);
+    }
+
+    /** The open emerging needs, fastest growing first. */
+    public List<EmergingNeed> emerging() {
+        return store.withStatus(EmergingNeed.Status.OPEN);
+    }
+
+    /** Clusters the current triage pool now (clustering runs before the short write at the end). */
+    @Transactional
+    public synchronized List<EmergingNeed> refresh() {
+        return discovery.refresh(Instant.now());
+    }
+
+    /** Makes the group a service need titled in the customer's words; the caller links its cases. */
+    @Transactional
+    public Promoted promote(UUID emergingId, String title, String description) {
+        EmergingNeed group = store.find(emergingId).orElseThrow(() -> new NotFound("emerging need", emergingId));
+        if (group.status() != EmergingNeed.Status.OPEN) {
+            throw new Conflict("That emerging need was already " + group.status().name().toLowerCase());
+        }
+        ServiceNeed need = needs.define(new NewNeed(NeedKeysFor.title(title), title, description,
+                DemandClass.UNCLASSIFIED, null));
+        store.save(new EmergingNeed(group.id(), group.title(), group.size(), group.recent(), group.previous(),
+                group.firstSeen(), group.lastSeen(), group.cases(), group.samples(), group.concentrations(),
+                EmergingNeed.Status.PROMOTED, need.id()));
+        journal.append("need", need.id().value(), "EmergingNeedPromoted", Map.of("emergingId", emergingId.toString(),
+                "groupTitle", group.title(), "size", group.size()));
+        return new Promoted(need, group.cases());
+    }
+
+    @Transactional
+    public void dismiss(UUID emergingId) {
+        EmergingNeed group = store.find(emergingId).orElseThrow(() -> new NotFound("emerging need", emergingId));
+        store.save(new EmergingNeed(group.id(), group.title(), group.size(), group.recent(), group.previous(),
+                group.firstSeen(), group.lastSeen(), group.cases(), group.samples(), group.concentrations(),
+                EmergingNeed.Status.DISMISSED, null));
+        journal.append("emerging-need", emergingId, "EmergingNeedDismissed", Map.of("title", group.title()));
+    }
+
+    private void refreshSafely() {
+        try {
+            if (matcher.awaitCurrent(java.time.Duration.ofSeconds(1))) {
+                refresh();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Discovery pass failed; will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        if (intervalSeconds <= 0) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discovery").daemon().factory());
+        executor.scheduleWithFixedDelay(this::refreshSafely, Math.min(30, intervalSeconds), intervalSeconds,
+                TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.repdesk.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.repdesk.RepdeskIntegrationTest;
+
+@RepdeskIntegrationTest
+class JournalIntegrationTests {
+
+    @Autowired
+    Journal journal;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void aTailingReaderMissesNothingWhileManyTransactionsAppendAtOnce() throws Exception {
+        UUID stream = UUID.randomUUID();
+        long start = journal.head();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Set<Long> seen = new HashSet<>();
+        List<Future<?>> writers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (int w = 0; w < 5; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        int n = i;
+                        transaction.executeWithoutResult(status -> {
+                            journal.append("test", stream, "Wrote", Map.of("writer", writer, "n", n));
+                            journal.append("test", stream, "WroteAgain", Map.of("writer", writer, "n", n));
+                        });
+                    }
+                }));
+            }
+            Future<?> reader = pool.submit(() -> {
+                long applied = start;
+                while (writing.get() || applied < journal.head()) {
+                    for (JournalEntry e : journal.after(applied, 50)) {
+                        applied = e.sequence();
+                        if (e.streamId().equals(stream)) {
+                            seen.add(e.sequence());
+                        }
+                    }
+                }
+            });
+            for (Future<?> f : writers) {
+                f.get();
+            }
+            writing.set(false);
+            reader.get();
+        }
+
+        List<Long> written = journal.forStream("test", stream).stream().map(JournalEntry::sequence).toList();
+        assertThat(written).hasSize(400);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(written);
+    }
+}
