@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import io.repdesk.casework.CaseEvents.CaseStatusChanged;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedManagement;
+import io.repdesk.need.NeedMerged;
 import io.repdesk.need.NewNeed;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.CaseId;
@@ -103,10 +105,13 @@ public class CaseManagement {
         return linkToNeed(id, defined.id());
     }
 
-    /** A person links the case to a need (or corrects the link); matching learns from it at once. */
+    /**
+     * A person links the case to a need (or corrects the link); matching learns from it at once. Closed
+     * cases may be relinked too: that corrects the history (splitting a need, say), not the casework.
+     */
     @Transactional
     public SupportCase linkToNeed(CaseId id, NeedId needId) {
-        SupportCase current = changeable(id);
+        SupportCase current = get(id);
         if (needId.equals(current.needId())) {
             return current.needConfirmed() ? current : confirmNeed(id);
         }
@@ -137,6 +142,24 @@ public class CaseManagement {
         journal.append("case", id.value(), "CaseNeedConfirmed", Map.of("needId", current.needId().toString(),
                 "confidence", current.needConfidence() == null ? "" : current.needConfidence()));
         return get(id);
+    }
+
+    /** When a need is merged into another, its cases follow, in the same transaction, each journaled. */
+    @EventListener
+    void needMerged(NeedMerged merged) {
+        Instant now = Instant.now();
+        for (SupportCase c : cases.withNeed(merged.source())) {
+            cases.linkNeed(c.id(), merged.target(), c.needLinkedBy() == null ? Journal.currentActor() : c.needLinkedBy(),
+                    c.needConfirmed(), c.needConfidence(), now);
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("needId", merged.target().toString());
+            facts.put("previousNeedId", merged.source().toString());
+            facts.put("previousConfirmed", c.needConfirmed());
+            facts.put("confirmed", c.needConfirmed());
+            facts.put("confidence", c.needConfidence());
+            facts.put("reason", "merge");
+            journal.append("case", c.id().value(), "CaseLinkedToNeed", facts);
+        }
     }
 
     private SupportCase link(SupportCase current, NeedId needId, boolean confirmed, Float confidence) {

@@ -56,6 +56,11 @@ class Cases {
                 """).params(need.value(), linkedBy, confirmed, confidence, utc(at), id.value()).update();
     }
 
+    List<SupportCase> withNeed(NeedId need) {
+        return jdbc.sql("select * from casework_case where need_id = ?").param(need.value())
+                .query(Cases::supportCase).list();
+    }
+
     void confirmNeed(CaseId id, String confirmedBy, Instant at) {
         jdbc.sql("update casework_case set need_confirmed = true, need_linked_by = ?, updated_at = ? where id = ?")
                 .params(confirmedBy, utc(at), id.value()).update();

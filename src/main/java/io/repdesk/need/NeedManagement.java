@@ -44,7 +44,7 @@ public class NeedManagement {
             throw new Conflict("A need with key " + request.key() + " already exists");
         }
         ServiceNeed need = new ServiceNeed(NeedId.random(), request.key(), request.title(), request.description(),
-                LifecycleStage.RESPOND, request.demandClass(), request.workaround(), createdAt, createdAt);
+                LifecycleStage.RESPOND, request.demandClass(), request.workaround(), createdAt, createdAt, null);
         needs.insert(need);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("key", need.key());
@@ -65,6 +65,27 @@ public class NeedManagement {
         journal.append("need", id.value(), "NeedStageChanged", Map.of("from", need.stage(), "to", stage));
         events.publishEvent(new NeedStageChanged(id, need.stage(), stage));
         return get(id);
+    }
+
+    /**
+     * Merges one need into another: the merged need is kept for history and points at the other; its
+     * cases follow (casework listens to {@link NeedMerged}).
+     */
+    @Transactional
+    public ServiceNeed merge(NeedId source, NeedId target) {
+        if (source.equals(target)) {
+            throw new io.repdesk.shared.InvalidInput("targetId", "must be another need than the one merged");
+        }
+        ServiceNeed merged = get(source);
+        ServiceNeed into = get(target);
+        if (merged.mergedInto() != null || into.mergedInto() != null) {
+            throw new Conflict("A need that was merged away cannot take part in another merge");
+        }
+        needs.markMerged(source, target, Instant.now());
+        journal.append("need", source.value(), "NeedMerged", Map.of("into", target.toString(), "title",
+                merged.title(), "intoTitle", into.title()));
+        events.publishEvent(new NeedMerged(source, target));
+        return into;
     }
 
     public ServiceNeed get(NeedId id) {

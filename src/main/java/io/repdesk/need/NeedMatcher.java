@@ -47,6 +47,22 @@ public class NeedMatcher {
         return index.awaitSequence(journal.head(), timeout);
     }
 
+    /** A need that resembles another, and how closely (cosine of their confirmed contacts' centres). */
+    public record Similar(io.repdesk.shared.NeedId needId, float similarity) {
+    }
+
+    /** The needs whose confirmed contacts most resemble this need's, most similar first. */
+    public List<Similar> similarTo(io.repdesk.shared.NeedId need, int limit) {
+        Map<io.repdesk.shared.NeedId, float[]> centroids = model.centroids();
+        float[] mine = centroids.get(need);
+        if (mine == null) {
+            return List.of();
+        }
+        return centroids.entrySet().stream().filter(e -> !e.getKey().equals(need))
+                .map(e -> new Similar(e.getKey(), Embedder.cosine(mine, e.getValue())))
+                .sorted(Comparator.comparingDouble(Similar::similarity).reversed()).limit(limit).toList();
+    }
+
     /** Refits the learned model from the confirmed history now, e.g. after loading history in bulk. */
     public void consolidate() {
         model.refit();

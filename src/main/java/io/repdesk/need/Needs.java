@@ -42,6 +42,11 @@ class Needs {
                 .update();
     }
 
+    void markMerged(NeedId id, NeedId into, Instant at) {
+        jdbc.sql("update need_need set merged_into = ?, updated_at = ? where id = ?")
+                .params(into.value(), utc(at), id.value()).update();
+    }
+
     void updateStage(NeedId id, LifecycleStage stage, Instant at) {
         jdbc.sql("update need_need set stage = ?, updated_at = ? where id = ?")
                 .params(stage.name(), utc(at), id.value()).update();
@@ -71,11 +76,12 @@ class Needs {
     }
 
     List<ServiceNeed> all() {
-        return jdbc.sql("select * from need_need order by title").query(Needs::need).list();
+        return jdbc.sql("select * from need_need where merged_into is null order by title").query(Needs::need).list();
     }
 
     Page<ServiceNeed> page(NeedFilter filter, PageRequest page) {
-        Where where = new Where().equal("stage", filter.stage()).equal("demand_class", filter.demandClass())
+        Where where = new Where().clause("merged_into is null").equal("stage", filter.stage())
+                .equal("demand_class", filter.demandClass())
                 .contains(filter.query(), "title", "key");
         return Paging.page(jdbc, "need_need", where, "title, id", page, Needs::need);
     }
@@ -89,6 +95,7 @@ class Needs {
                 rs.getString("description"), LifecycleStage.valueOf(rs.getString("stage")),
                 DemandClass.valueOf(rs.getString("demand_class")), rs.getString("workaround"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("merged_into", UUID.class) == null ? null : new NeedId(rs.getObject("merged_into", UUID.class)));
     }
 }

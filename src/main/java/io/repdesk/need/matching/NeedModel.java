@@ -116,6 +116,27 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
     }
 
+    /** The unit-length mean of each need's confirmed examples in the sample. */
+    public Map<NeedId, float[]> centroids() {
+        Map<NeedId, float[]> sums = new HashMap<>();
+        synchronized (lock) {
+            for (Example e : sample) {
+                float[] sum = sums.computeIfAbsent(e.need(), n -> new float[e.vector().length]);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += e.vector()[i];
+                }
+            }
+        }
+        sums.replaceAll((need, sum) -> {
+            double norm = Math.sqrt(dot(sum, sum));
+            for (int i = 0; i < sum.length && norm > 0; i++) {
+                sum[i] /= (float) norm;
+            }
+            return sum;
+        });
+        return sums;
+    }
+
     /** How many confirmed examples the need has on this node. */
     public int examples(NeedId need) {
         synchronized (lock) {

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.repdesk.casework.CaseFilter;
@@ -15,7 +17,13 @@ import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.NeedLoad;
 import io.repdesk.casework.SupportCase;
 import io.repdesk.journal.Journal;
+import io.repdesk.need.NeedKeysFor;
 import io.repdesk.need.NeedManagement;
+import io.repdesk.need.NeedMatcher;
+import io.repdesk.need.NewNeed;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.Conflict;
+import io.repdesk.shared.InvalidInput;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.Page;
@@ -31,8 +39,11 @@ class NeedController {
     private final CaseManagement cases;
     private final CaseRows caseRows;
     private final Journal journal;
+    private final NeedMatcher matcher;
 
-    NeedController(NeedManagement needs, CaseManagement cases, CaseRows caseRows, Journal journal) {
+    NeedController(NeedManagement needs, CaseManagement cases, CaseRows caseRows, Journal journal,
+            NeedMatcher matcher) {
+        this.matcher = matcher;
         this.needs = needs;
         this.cases = cases;
         this.caseRows = caseRows;
@@ -67,6 +78,55 @@ class NeedController {
         model.addAttribute("cases", list);
         model.addAttribute("rows", caseRows.of(list.items()));
         model.addAttribute("history", journal.forStream("need", need.id().value()));
+        var similar = matcher.similarTo(need.id(), 5);
+        var similarNeeds = needs.getAll(similar.stream().map(NeedMatcher.Similar::needId).toList());
+        model.addAttribute("similar", similar.stream().filter(s -> similarNeeds.containsKey(s.needId()))
+                .map(s -> new SimilarNeed(similarNeeds.get(s.needId()), Math.round(s.similarity() * 100))).toList());
+        model.addAttribute("mergedInto", need.mergedInto() == null ? null : needs.get(need.mergedInto()));
         return "need";
+    }
+
+    /** A need that resembles the one shown, with its similarity in percent. */
+    record SimilarNeed(ServiceNeed need, int percent) {
+    }
+
+    @PostMapping("/needs/{id}/merge")
+    String merge(@PathVariable UUID id, @RequestParam(required = false) UUID targetId, RedirectAttributes redirect) {
+        if (targetId == null) {
+            redirect.addFlashAttribute("error", "Choose the need to merge this one into.");
+            return "redirect:/needs/" + id;
+        }
+        try {
+            ServiceNeed into = needs.merge(new NeedId(id), new NeedId(targetId));
+            redirect.addFlashAttribute("notice", "Merged; its cases now belong to this need.");
+            return "redirect:/needs/" + into.id();
+        } catch (Conflict | InvalidInput e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/needs/" + id;
+        }
+    }
+
+    @PostMapping("/needs/{id}/split")
+    String split(@PathVariable UUID id, @RequestParam(name = "caseId", required = false) List<UUID> caseIds,
+            @RequestParam(required = false) String title, RedirectAttributes redirect) {
+        String clean = title == null ? "" : title.strip();
+        if (caseIds == null || caseIds.isEmpty() || clean.isEmpty() || clean.length() > 200) {
+            redirect.addFlashAttribute("error", "Tick the cases to move and give the new need a title of 1–200 "
+                    + "characters, in the customer's words.");
+            return "redirect:/needs/" + id;
+        }
+        ServiceNeed source = needs.get(new NeedId(id));
+        ServiceNeed created = needs.define(new NewNeed(NeedKeysFor.title(clean), clean,
+                "Split from “" + source.title() + "”.", source.demandClass(), null));
+        int moved = 0;
+        for (UUID caseId : caseIds) {
+            var supportCase = cases.get(new CaseId(caseId));
+            if (source.id().equals(supportCase.needId())) {
+                cases.linkToNeed(supportCase.id(), created.id());
+                moved++;
+            }
+        }
+        redirect.addFlashAttribute("notice", "Created “" + clean + "” and moved " + moved + " cases to it.");
+        return "redirect:/needs/" + created.id();
     }
 }

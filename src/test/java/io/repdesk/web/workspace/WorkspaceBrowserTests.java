@@ -140,6 +140,34 @@ class WorkspaceBrowserTests {
         assertThat(page.locator(".notice")).containsText("linked");
     }
 
+    @Test
+    void aNeedCanBeSplitAndMergedFromItsPage() {
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/needs"));
+        page.locator("table.needs a", new Page.LocatorOptions().setHasText("My card hasn't arrived")).click();
+        page.locator(".tabs a", new Page.LocatorOptions().setHasText("All")).click();
+
+        page.locator("table.cases tbody input[type=checkbox]").first().check();
+        page.locator("#splitTitle").fill("My card arrived damaged");
+        page.locator("#split button[type=submit]").click();
+
+        assertThat(page.locator("h1")).hasText("My card arrived damaged");
+        assertThat(page.locator(".notice")).containsText("moved 1 cases");
+        page.locator(".tabs a", new Page.LocatorOptions().setHasText("All")).click();
+        assertThat(page.locator("table.cases tbody tr")).hasCount(1);
+
+        page.navigate(url("/needs"));
+        page.locator("table.needs a", new Page.LocatorOptions().setHasText("When will my card be delivered?")).click();
+        Locator merge = page.locator("section.similar button").first();
+        String target = merge.textContent().replaceAll(".*“(.*)”.*", "$1");
+        merge.click();
+
+        assertThat(page.locator("h1")).hasText(target);
+        assertThat(page.locator(".notice")).containsText("Merged");
+        page.navigate(url("/needs"));
+        assertThat(page.locator("table.needs")).not().containsText("When will my card be delivered?");
+    }
+
     private void signIn(String username, String password) {
         page.navigate(url("/inbox"));
         page.locator("#username").fill(username);
