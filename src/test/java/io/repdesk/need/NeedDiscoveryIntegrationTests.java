@@ -77,7 +77,9 @@ class NeedDiscoveryIntegrationTests {
 
         assertThat(group.title()).containsIgnoringCase("telescope");
         assertThat(group.recent()).isGreaterThanOrEqualTo(TELESCOPE.size());
-        assertThat(group.concentrations()).extracting(EmergingNeed.Concentration::value).contains("platform=Android");
+        assertThat(group.concentrations()).extracting(EmergingNeed.Concentration::value)
+                .anyMatch(v -> v.contains("Android 5.2"));
+        assertThat(group.concentrations()).allMatch(c -> c.lift() >= 1.5);
 
         NeedDiscovery.Promoted promoted = discovery.promote(group.id(), "My telescope forgets its alignment", "");
 

@@ -66,6 +66,13 @@ final class ApiRequests {
     record LinkNeed(@NotBlank String needId) {
     }
 
+    record MergeNeed(@NotBlank String intoId) {
+    }
+
     record ChangeStatus(@NotNull CaseStatus status) {
+    }
+
+    record NewNeedForCase(@NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String title,
+            @Size(max = 10_000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) @Nullable String description) {
     }
 }

@@ -74,20 +74,34 @@ final class ApiViews {
     record RecordedView(ContactView contact, boolean duplicate) {
     }
 
+    record SuggestionView(String needId, float confidence) {
+    }
+
+    /** What matching said about a case: suggestions best first, and the new-need score (0.5 = flagged new). */
+    record MatchView(List<SuggestionView> suggestions, @Nullable Float newNeedScore, @Nullable Instant matchedAt) {
+
+        static MatchView of(io.repdesk.casework.CaseMatch m) {
+            return new MatchView(m.suggestions().stream()
+                    .map(s -> new SuggestionView(s.needId().toString(), s.confidence())).toList(), m.newNeedScore(),
+                    m.matchedAt());
+        }
+    }
+
     record CaseView(String id, String reference, String customerId, String subject, String status, String priority,
             String tier, @Nullable String assignee, @Nullable String needId, @Nullable String needLinkedBy,
-            int contactCount, Instant openedAt, Instant lastContactAt, Instant updatedAt,
-            @Nullable List<ContactView> contacts) {
+            boolean needConfirmed, @Nullable Float needConfidence, int contactCount, Instant openedAt,
+            Instant lastContactAt, Instant updatedAt, @Nullable List<ContactView> contacts, @Nullable MatchView match) {
 
         static CaseView of(SupportCase c) {
-            return of(c, null);
+            return of(c, null, null);
         }
 
-        static CaseView of(SupportCase c, @Nullable List<ContactView> contacts) {
+        static CaseView of(SupportCase c, @Nullable List<ContactView> contacts, @Nullable MatchView match) {
             return new CaseView(c.id().toString(), c.reference(), c.customerId().toString(), c.subject(),
                     c.status().name(), c.priority().name(), c.tier().name(), c.assignee(),
-                    c.needId() == null ? null : c.needId().toString(), c.needLinkedBy(), c.contactCount(),
-                    c.openedAt(), c.lastContactAt(), c.updatedAt(), contacts);
+                    c.needId() == null ? null : c.needId().toString(), c.needLinkedBy(), c.needConfirmed(),
+                    c.needConfidence(), c.contactCount(), c.openedAt(), c.lastContactAt(), c.updatedAt(), contacts,
+                    match);
         }
     }
 }

@@ -17,6 +17,9 @@ import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.CaseStatus;
 import io.repdesk.casework.Priority;
 import io.repdesk.contact.ContactManagement;
+import io.repdesk.need.DemandClass;
+import io.repdesk.need.NeedKeysFor;
+import io.repdesk.need.NewNeed;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Ids;
@@ -58,12 +61,27 @@ class CaseApi {
     @GetMapping("/{id}")
     CaseView get(@PathVariable UUID id) {
         var supportCase = cases.get(new CaseId(id));
-        return CaseView.of(supportCase, contacts.forCase(supportCase.id()).stream().map(ContactView::of).toList());
+        return CaseView.of(supportCase, contacts.forCase(supportCase.id()).stream().map(ContactView::of).toList(),
+                ApiViews.MatchView.of(cases.matchOf(supportCase.id())));
     }
 
     @PutMapping("/{id}/need")
     CaseView linkNeed(@PathVariable UUID id, @Valid @RequestBody LinkNeed request) {
         return CaseView.of(cases.linkToNeed(new CaseId(id), new NeedId(Ids.parse(request.needId(), "needId"))));
+    }
+
+    /** Confirms the need repdesk linked on its own; matching learns from it at once. */
+    @PostMapping("/{id}/need/confirm")
+    CaseView confirmNeed(@PathVariable UUID id) {
+        return CaseView.of(cases.confirmNeed(new CaseId(id)));
+    }
+
+    /** Says the case is about a need repdesk does not know: defines it (title in the customer's words) and links it. */
+    @PostMapping("/{id}/new-need")
+    CaseView newNeed(@PathVariable UUID id, @Valid @RequestBody ApiRequests.NewNeedForCase request) {
+        return CaseView.of(cases.linkToNewNeed(new CaseId(id), new NewNeed(NeedKeysFor.title(request.title()),
+                request.title().strip(), request.description() == null ? "" : request.description(),
+                DemandClass.UNCLASSIFIED, null)));
     }
 
     @PostMapping("/{id}/status")

@@ -60,6 +60,13 @@ class NeedApi {
         return NeedView.of(needs.get(new NeedId(id)));
     }
 
+    /** Merges this need into another; its cases follow and it stays in the history. */
+    @PostMapping("/{id}/merge")
+    NeedView merge(@PathVariable UUID id, @Valid @RequestBody ApiRequests.MergeNeed request) {
+        return NeedView.of(needs.merge(new NeedId(id), new NeedId(io.repdesk.shared.Ids.parse(request.intoId(),
+                "intoId"))));
+    }
+
     @PostMapping("/{id}/stage")
     NeedView changeStage(@PathVariable UUID id, @Valid @RequestBody ChangeStage request) {
         return NeedView.of(needs.moveTo(new NeedId(id), request.stage()));

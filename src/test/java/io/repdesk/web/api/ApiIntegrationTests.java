@@ -69,6 +69,28 @@ class ApiIntegrationTests {
     }
 
     @Test
+    void aCaseCanBeDeclaredANewNeedAndAnUnlinkedOneCannotBeConfirmed() {
+        String customerId = newCustomer();
+        String caseId = api.post("/api/v1/contacts", contact(customerId, "The kiosk printer eats my receipts"))
+                .body().path("contact").path("caseId").asString();
+
+        var cannotConfirm = api.post("/api/v1/cases/" + caseId + "/need/confirm", Map.of());
+        assertThat(cannotConfirm.status()).isEqualTo(400);
+        assertThat(field(cannotConfirm)).isEqualTo("needId");
+        assertThat(api.get("/api/v1/cases/" + caseId).body().has("match")).isTrue();
+
+        var declared = api.post("/api/v1/cases/" + caseId + "/new-need",
+                Map.of("title", "The kiosk printer eats my receipts"));
+        assertThat(declared.status()).isEqualTo(200);
+        assertThat(declared.body().path("needConfirmed").asBoolean()).isTrue();
+        assertThat(declared.text("needLinkedBy")).isEqualTo("agent");
+        var need = api.get("/api/v1/needs/" + declared.text("needId"));
+        assertThat(need.text("title")).isEqualTo("The kiosk printer eats my receipts");
+
+        assertThat(field(api.post("/api/v1/cases/" + caseId + "/new-need", Map.of("title", " ")))).isEqualTo("title");
+    }
+
+    @Test
     void aRepeatedDeliveryIsStoredOnce() {
         String customerId = newCustomer();
         Map<String, Object> body = contact(customerId, "Card declined at the shop");
