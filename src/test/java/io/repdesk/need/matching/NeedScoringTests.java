@@ -51,6 +51,16 @@ class NeedScoringTests {
     }
 
     @Test
+    void withoutEmbeddingsTheBestKeywordHitsVote() {
+        var scores = NeedScoring.keyword(List.of(hit(CARD, 12f, true), hit(CARD, 10f, true), hit(TOP_UP, 4f, true),
+                hit(null, 11f, false)));
+
+        assertThat(scores.probabilities().get(CARD)).isGreaterThan(0.9);
+        assertThat(scores.newNeedScore()).isZero();
+        assertThat(NeedScoring.keyword(List.of()).newNeedScore()).isEqualTo(1.0);
+    }
+
+    @Test
     void theRegressionCanOutvoteASingleCloseNeighbour() {
         var scores = NeedScoring.fuse(List.of(hit(TOP_UP, 0.86f, true), hit(CARD, 0.85f, true),
                 hit(CARD, 0.85f, true), hit(CARD, 0.84f, true)), Map.of(CARD, 0.97, TOP_UP, 0.03));
