@@ -12,7 +12,7 @@ port=18080
 work="$(mktemp -d)"
 trap 'pkill -TERM -f "repdesk.jar demo --port $port" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-java_opts=()
+java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
   && java_opts+=(--sun-misc-unsafe-memory-access=allow)
 

@@ -23,7 +23,8 @@ public record Contact(ContactId id, CustomerId customerId, CaseId caseId, Channe
         if (b.isEmpty() || b.equals(s)) {
             return s;
         }
-        if (s.isEmpty() || b.contains(s) || s.regionMatches(true, 0, "Re:", 0, 3)) {
+        String shown = s.endsWith("…") ? s.substring(0, s.length() - 1).strip() : s;
+        if (shown.isEmpty() || b.contains(shown) || s.regionMatches(true, 0, "Re:", 0, 3)) {
             return b;
         }
         return s + "\n" + b;

@@ -40,6 +40,7 @@ public class NeedDiscovery implements SmartLifecycle {
     private final Journal journal;
     private final long intervalSeconds;
     private ScheduledExecutorService executor;
+    private volatile long lastPass;
 
     NeedDiscovery(Discovery discovery, EmergingNeeds store, NeedManagement needs, NeedMatcher matcher,
             Journal journal, @Value("${repdesk.need.discovery-interval-seconds:120}") long intervalSeconds) {
@@ -99,8 +100,11 @@ public class NeedDiscovery implements SmartLifecycle {
 
     private void refreshSafely() {
         try {
-            if (matcher.awaitCurrent(java.time.Duration.ofSeconds(1))) {
+            boolean due = lastPass == 0
+                    || System.nanoTime() - lastPass >= TimeUnit.SECONDS.toNanos(intervalSeconds);
+            if (due && matcher.awaitCurrent(java.time.Duration.ofSeconds(1))) {
                 refresh();
+                lastPass = System.nanoTime();
             }
         } catch (RuntimeException e) {
             log.warn("Discovery pass failed; will retry: {}", e.toString());
@@ -113,8 +117,8 @@ public class NeedDiscovery implements SmartLifecycle {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discovery").daemon().factory());
-        executor.scheduleWithFixedDelay(this::refreshSafely, Math.min(30, intervalSeconds), intervalSeconds,
-                TimeUnit.SECONDS);
+        // Checked often; a pass runs once the index has caught up and the interval has passed.
+        executor.scheduleWithFixedDelay(this::refreshSafely, 15, 15, TimeUnit.SECONDS);
     }
 
     @Override
