@@ -3,9 +3,6 @@ package io.repdesk.casework;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.need.MatchResult;
 import io.repdesk.need.NeedMatcher;
+import io.repdesk.shared.Periodic;
 
 /**
  * Works the matching queue: for each new inbound contact on a case without a need, asks the need
@@ -39,7 +37,7 @@ class CaseMatching implements SmartLifecycle {
     private final NeedMatcher matcher;
     private final TransactionTemplate transaction;
     private final Settings settings;
-    private @Nullable ScheduledExecutorService executor;
+    private @Nullable Periodic worker;
 
     CaseMatching(Matches matches, CaseManagement cases, NeedMatcher matcher, TransactionTemplate transaction,
             Settings settings) {
@@ -98,26 +96,19 @@ class CaseMatching implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("case-matching").daemon()
-                .factory());
-        executor.scheduleWithFixedDelay(this::work, 500, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        worker = Periodic.every("case-matching", Duration.ofMillis(500), settings.pollInterval(), this::work);
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+        if (worker != null) {
+            worker.close();
+            worker = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return worker != null;
     }
 }

@@ -35,6 +35,12 @@ public record EmergingNeed(UUID id, String title, int size, int recent, int prev
         }
     }
 
+    /** The same group with another status (and the need it became, when promoted). */
+    public EmergingNeed withStatus(Status newStatus, @Nullable NeedId need) {
+        return new EmergingNeed(id, title, size, recent, previous, firstSeen, lastSeen, cases, samples, concentrations,
+                newStatus, need);
+    }
+
     /** Growth over the last week against the week before: members per week, then the difference. */
     public int growth() {
         return recent - previous;

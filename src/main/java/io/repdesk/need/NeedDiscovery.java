@@ -1,11 +1,10 @@
 package io.repdesk.need;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import io.repdesk.need.discovery.NeedClustering;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.NotFound;
+import io.repdesk.shared.Periodic;
 
 /**
  * Emerging needs: triage contacts that match no known need are clustered continuously (without being
@@ -39,7 +39,7 @@ public class NeedDiscovery implements SmartLifecycle {
     private final NeedMatcher matcher;
     private final Journal journal;
     private final long intervalSeconds;
-    private ScheduledExecutorService executor;
+    private Periodic passes;
     private volatile long lastPass;
 
     NeedDiscovery(Discovery discovery, EmergingNeeds store, NeedManagement needs, NeedMatcher matcher,
@@ -81,9 +81,7 @@ public class NeedDiscovery implements SmartLifecycle {
         }
         ServiceNeed need = needs.define(new NewNeed(NeedKeysFor.title(title), title, description,
                 DemandClass.UNCLASSIFIED, null));
-        store.save(new EmergingNeed(group.id(), group.title(), group.size(), group.recent(), group.previous(),
-                group.firstSeen(), group.lastSeen(), group.cases(), group.samples(), group.concentrations(),
-                EmergingNeed.Status.PROMOTED, need.id()));
+        store.save(group.withStatus(EmergingNeed.Status.PROMOTED, need.id()));
         journal.append("need", need.id().value(), "EmergingNeedPromoted", Map.of("emergingId", emergingId.toString(),
                 "groupTitle", group.title(), "size", group.size()));
         return new Promoted(need, group.cases());
@@ -92,9 +90,7 @@ public class NeedDiscovery implements SmartLifecycle {
     @Transactional
     public void dismiss(UUID emergingId) {
         EmergingNeed group = store.find(emergingId).orElseThrow(() -> new NotFound("emerging need", emergingId));
-        store.save(new EmergingNeed(group.id(), group.title(), group.size(), group.recent(), group.previous(),
-                group.firstSeen(), group.lastSeen(), group.cases(), group.samples(), group.concentrations(),
-                EmergingNeed.Status.DISMISSED, null));
+        store.save(group.withStatus(EmergingNeed.Status.DISMISSED, null));
         journal.append("emerging-need", emergingId, "EmergingNeedDismissed", Map.of("title", group.title()));
     }
 
@@ -102,7 +98,7 @@ public class NeedDiscovery implements SmartLifecycle {
         try {
             boolean due = lastPass == 0
                     || System.nanoTime() - lastPass >= TimeUnit.SECONDS.toNanos(intervalSeconds);
-            if (due && matcher.awaitCurrent(java.time.Duration.ofSeconds(1))) {
+            if (due && matcher.awaitCurrent(Duration.ofSeconds(1))) {
                 refresh();
                 lastPass = System.nanoTime();
             }
@@ -116,21 +112,20 @@ public class NeedDiscovery implements SmartLifecycle {
         if (intervalSeconds <= 0) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discovery").daemon().factory());
         // Checked often; a pass runs once the index has caught up and the interval has passed.
-        executor.scheduleWithFixedDelay(this::refreshSafely, 15, 15, TimeUnit.SECONDS);
+        passes = Periodic.every("discovery", Duration.ofSeconds(15), Duration.ofSeconds(15), this::refreshSafely);
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+        if (passes != null) {
+            passes.close();
+            passes = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return passes != null;
     }
 }

@@ -319,12 +319,6 @@ public final class NeedClustering {
     }
 
     static float dot(float[] a, float[] b) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0, d = a.length;
-        for (; i + 3 < d; i += 4) {
-            s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < d; i++) s0 += a[i] * b[i];
-        return (s0 + s1) + (s2 + s3);
+        return io.repdesk.search.Embedder.cosine(a, b);
     }
 }

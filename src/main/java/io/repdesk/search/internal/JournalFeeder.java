@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +23,7 @@ import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.Periodic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +42,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     private final SearchSettings settings;
     private final JsonMapper json;
     private final ObjectProvider<LabelListener> listeners;
-    private @Nullable ScheduledExecutorService executor;
+    private @Nullable Periodic feeding;
     private long committedAt = System.nanoTime();
     private long committed;
     private volatile boolean started;
@@ -75,32 +74,26 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         listeners.orderedStream().forEach(LabelListener::reset);
         index.forEachConfirmed((need, vector) -> listeners.orderedStream()
                 .forEach(l -> l.confirmed(need, null, List.of(vector))));
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("index-feeder").daemon()
-                .factory());
-        executor.scheduleWithFixedDelay(this::feedSafely, 0, settings.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        feeding = Periodic.every("index-feeder", Duration.ZERO, settings.pollInterval(), this::feedSafely);
     }
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdown();
+        if (feeding != null) {
+            feeding.close();
+            feeding = null;
             try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
                 index.commit(index.appliedSequence());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 log.warn("Could not commit the search index on the way out: {}", e.toString());
             }
-            executor = null;
         }
         started = false;
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null || started;
+        return feeding != null || started;
     }
 
     /** After the database is up, before the web server takes requests. */
