@@ -70,5 +70,9 @@ public interface ContactIndex {
          * @param previous the need these contacts were confirmed for before (a correction), or null
          */
         void confirmed(NeedId need, @Nullable NeedId previous, List<float[]> vectors);
+
+        /** Everything the index held has been handed over; what follows arrives one change at a time. */
+        default void caughtUp() {
+        }
     }
 }

@@ -62,7 +62,12 @@ public class NeedModel implements LabelListener, DisposableBean {
     private final List<Example> sample = new ArrayList<>();
     private final Map<NeedId, Integer> examples = new HashMap<>();
     private long seen;
+    private boolean bootstrapping;
 
+    /**
+     * While the index hands over what it holds, examples are only remembered (cost independent of the
+     * number of needs); one refit then trains on them. Per-example SGD would cost needs × dimension each.
+     */
     @Override
     public void reset() {
         synchronized (lock) {
@@ -70,24 +75,34 @@ public class NeedModel implements LabelListener, DisposableBean {
             sample.clear();
             examples.clear();
             seen = 0;
+            bootstrapping = true;
         }
-        scheduleRefit(5);
+    }
+
+    @Override
+    public void caughtUp() {
+        synchronized (lock) {
+            bootstrapping = false;
+        }
+        scheduleRefit(0);
     }
 
     @Override
     public void confirmed(NeedId need, @Nullable NeedId previous, List<float[]> vectors) {
+        boolean bulk;
         synchronized (lock) {
+            bulk = bootstrapping;
             for (float[] v : vectors) {
                 if (previous != null) {
                     forget(previous, v);
                 }
                 remember(need, v);
-                for (int s = 0; s < ONLINE_STEPS; s++) {
+                for (int s = 0; s < ONLINE_STEPS && !bootstrapping; s++) {
                     step(weights, v, need, LEARNING_RATE);
                 }
             }
         }
-        if (sinceRefit.addAndGet(vectors.size()) >= REFIT_EVERY) {
+        if (!bulk && sinceRefit.addAndGet(vectors.size()) >= REFIT_EVERY) {
             sinceRefit.set(0);
             scheduleRefit(1);
         }

@@ -74,6 +74,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         listeners.orderedStream().forEach(LabelListener::reset);
         index.forEachConfirmed((need, vector) -> listeners.orderedStream()
                 .forEach(l -> l.confirmed(need, null, List.of(vector))));
+        listeners.orderedStream().forEach(LabelListener::caughtUp);
         feeding = Periodic.every("index-feeder", Duration.ZERO, settings.pollInterval(), this::feedSafely);
     }
 

@@ -59,6 +59,20 @@ class NeedModelTests {
     }
 
     @Test
+    void whatTheIndexHandsOverAtStartIsLearnedByOneRefit() {
+        model.reset();
+        for (int i = 0; i < 30; i++) {
+            model.confirmed(north, null, List.of(unit(0.05f * (i % 3), 1, 0)));
+            model.confirmed(east, null, List.of(unit(1, 0.05f * (i % 3), 0)));
+        }
+        model.refit();
+        model.caughtUp();
+
+        assertThat(model.examples(north)).isEqualTo(30);
+        assertThat(model.probabilities(unit(0, 1, 0.2f)).get(north)).isGreaterThan(0.9);
+    }
+
+    @Test
     void aRefitKeepsWhatWasLearned() {
         for (int i = 0; i < 20; i++) {
             model.confirmed(north, null, List.of(unit(0.05f * (i % 3), 1, 0)));

@@ -79,6 +79,8 @@ class WorkspaceBrowserTests {
         Locator triage = page.locator("#triage");
         assertThat(triage.locator("h2")).containsText("Triage");
 
+        // htmx wires the groups up once the page has loaded; a click before that would open an empty group.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         Locator firstGroup = page.locator("details.group").first();
         firstGroup.locator("summary").click();
         assertThat(firstGroup.locator(".group-body table.cases tbody tr").first()).isVisible();
@@ -173,6 +175,7 @@ class WorkspaceBrowserTests {
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);
         page.locator("button[type=submit]").click();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     }
 
     private String url(String path) {
