@@ -154,9 +154,16 @@ public class Discovery {
                 group.cases(), group.samples(), group.concentrations(), EmergingNeed.Status.OPEN, null);
     }
 
-    /** A title from the representative contact: its first line, at most 80 characters. */
+    /** Openings that say nothing about the problem ("Hi there.", "Hello,"). */
+    private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
+            "^(hi|hello|hey|dear [^,.!]+|good (morning|afternoon|evening))( there| team| all)?[,.!:]*\\s+",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A title from the representative contact: its first line without a greeting, at most 80 characters. */
     static String title(String text) {
         String line = text.strip().split("\\R", 2)[0];
-        return line.length() <= 80 ? line : line.substring(0, 79).strip() + "…";
+        String bare = GREETING.matcher(line).replaceFirst("");
+        String title = bare.isBlank() ? line : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
+        return title.length() <= 80 ? title : title.substring(0, 79).strip() + "…";
     }
 }
