@@ -88,8 +88,7 @@ public class CaseManagement {
 
     /** What matching last said about the case. */
     public CaseMatch matchOf(CaseId id) {
-        CaseMatch match = matches.of(id);
-        return match;
+        return matches.of(id);
     }
 
     /** Whether the case still waits for matching. */
