@@ -15,7 +15,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, HELP
+        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -31,6 +31,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
             case "serve" -> Command.SERVE;
             case "reindex" -> Command.REINDEX;
             case "eval" -> evalCommand(args);
+            case "bench" -> benchCommand(args);
             case "help", "--help", "-h" -> Command.HELP;
             default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
         };
@@ -39,7 +40,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         String dbUrl = blankToNull(env.get("REPDESK_DB_URL"));
         List<String> settings = new ArrayList<>();
         Map<String, String> evaluation = new java.util.HashMap<>();
-        int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY ? 2 : 1;
+        int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
+                || command == Command.BENCH_MATCHING ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -52,6 +54,10 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--data" -> dataDir = required(option, value);
                 case "--db-url" -> dbUrl = required(option, value);
                 case "--train", "--test" -> evaluation.put(option.substring(2), csv(option, required(option, value)));
+                case "--needs", "--contacts", "--queries", "--threads" -> evaluation.put(option.substring(2),
+                        Integer.toString(count(option, required(option, value), command)));
+                case "--corpus" -> evaluation.put("corpus",
+                        java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
             i++;
@@ -78,6 +84,30 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
             case "discovery" -> Command.EVAL_DISCOVERY;
             default -> throw new IllegalArgumentException("eval needs 'matching' or 'discovery', not '" + what + "'");
         };
+    }
+
+    private static Command benchCommand(String[] args) {
+        String what = args.length > 1 ? args[1] : "";
+        if (what.equals("matching")) {
+            return Command.BENCH_MATCHING;
+        }
+        throw new IllegalArgumentException("bench needs 'matching' (the launcher also has 'startup'), not '" + what
+                + "'");
+    }
+
+    private static int count(String option, String text, Command command) {
+        if (command != Command.BENCH_MATCHING) {
+            throw new IllegalArgumentException(option + " applies to 'bench matching' only");
+        }
+        try {
+            int n = Integer.parseInt(text.trim().replace("_", ""));
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number of 0 or more, not '" + text + "'");
+        }
     }
 
     private static String csv(String option, String path) {

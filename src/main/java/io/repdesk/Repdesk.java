@@ -64,6 +64,15 @@ public final class Repdesk {
                 properties.put("logging.level.root", "WARN");
                 options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
             }
+            case BENCH_MATCHING -> {
+                properties.put("repdesk.command", "bench-matching");
+                String corpus = options.evaluation().get("corpus");
+                properties.put("repdesk.db.data-dir", corpus != null ? corpus : ScratchDirectory.create());
+                properties.put("repdesk.casework.matching.enabled", false);
+                properties.put("repdesk.need.discovery-interval-seconds", 0);
+                properties.put("logging.level.root", "WARN");
+                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
+            }
             default -> {
             }
         }
@@ -91,9 +100,14 @@ public final class Repdesk {
                           as a new contact, print accuracy and new-need detection. Scratch database.
                   eval discovery --test TEST.csv
                           Cluster the TEST texts without labels or a number of clusters; print NMI/ARI.
+                  bench matching [--needs N] [--contacts N] [--queries N] [--threads N] [--corpus DIR]
+                          Time the matcher with N synthetic needs (default 10,000) and contacts (default
+                          1,000,000) in the index: latency p50/p99, contacts per second, index size, heap.
+                          --corpus keeps the synthetic corpus in DIR for later runs (default: scratch).
+                          The launcher's "bench matching [runs]" repeats it and records medians.
+                  bench startup [runs]
+                          Measure start-up and record medians in docs/benchmarks.md (launcher only).
                   test    Build repdesk and run its whole test suite (launcher only).
-                  bench   Measure start-up: "bench startup [runs]" records medians in docs/benchmarks.md
-                          (launcher only).
                   help    Show this text.
 
                 Options:

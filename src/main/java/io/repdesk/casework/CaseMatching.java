@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,9 +26,18 @@ class CaseMatching implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseMatching.class);
 
-    /** Matching queue settings. */
+    /**
+     * Matching queue settings.
+     *
+     * @param workers requests matched at once on this node; 0 means one per core
+     */
     @ConfigurationProperties("repdesk.casework.matching")
-    record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval) {
+    record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval,
+            int workers) {
+
+        Settings {
+            workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        }
     }
 
     private final Matches matches;
@@ -37,7 +45,7 @@ class CaseMatching implements SmartLifecycle {
     private final NeedMatcher matcher;
     private final TransactionTemplate transaction;
     private final Settings settings;
-    private @Nullable Periodic worker;
+    private final List<Periodic> workers = new java.util.ArrayList<>();
 
     CaseMatching(Matches matches, CaseManagement cases, NeedMatcher matcher, TransactionTemplate transaction,
             Settings settings) {
@@ -91,24 +99,26 @@ class CaseMatching implements SmartLifecycle {
         }
     }
 
+    /** One worker per configured thread; they share the queue as other nodes' workers do. */
     @Override
-    public void start() {
-        if (!settings.enabled()) {
+    public synchronized void start() {
+        if (!settings.enabled() || !workers.isEmpty()) {
             return;
         }
-        worker = Periodic.every("case-matching", Duration.ofMillis(500), settings.pollInterval(), this::work);
-    }
-
-    @Override
-    public void stop() {
-        if (worker != null) {
-            worker.close();
-            worker = null;
+        for (int i = 0; i < settings.workers(); i++) {
+            workers.add(Periodic.every("case-matching-" + i, Duration.ofMillis(500), settings.pollInterval(),
+                    this::work));
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return worker != null;
+    public synchronized void stop() {
+        workers.forEach(Periodic::close);
+        workers.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !workers.isEmpty();
     }
 }

@@ -54,15 +54,16 @@ class Matches {
                 .param(caseId.value()).query(Boolean.class).single();
     }
 
+    /** Replaces the case's suggestions; updating the case row first makes concurrent workers take turns. */
     void record(CaseId caseId, List<Suggestion> suggestions, float newNeedScore, Instant at) {
+        jdbc.sql("update casework_case set new_need_score = ?, matched_at = ? where id = ?")
+                .params(newNeedScore, at.atOffset(ZoneOffset.UTC), caseId.value()).update();
         jdbc.sql("delete from casework_case_suggestion where case_id = ?").param(caseId.value()).update();
         for (int rank = 0; rank < suggestions.size(); rank++) {
             Suggestion s = suggestions.get(rank);
             jdbc.sql("insert into casework_case_suggestion (case_id, rank, need_id, confidence) values (?, ?, ?, ?)")
                     .params(caseId.value(), rank, s.needId().value(), s.confidence()).update();
         }
-        jdbc.sql("update casework_case set new_need_score = ?, matched_at = ? where id = ?")
-                .params(newNeedScore, at.atOffset(ZoneOffset.UTC), caseId.value()).update();
     }
 
     CaseMatch of(CaseId caseId) {

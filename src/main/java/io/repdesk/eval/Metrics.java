@@ -33,6 +33,16 @@ final class Metrics {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** The value below which {@code percent}% of the values lie (nearest rank); NaN when there are none. */
+    static double percentile(List<Double> values, double percent) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int rank = (int) Math.ceil(percent / 100 * sorted.length);
+        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
+    }
+
     static String format(double value) {
         return Double.isNaN(value) ? "NA" : String.format(java.util.Locale.ROOT, "%.4f", value);
     }

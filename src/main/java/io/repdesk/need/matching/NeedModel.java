@@ -43,8 +43,14 @@ public class NeedModel implements LabelListener, DisposableBean {
     static final int SAMPLE_LIMIT = 20_000;
     /** Refit after this many newly confirmed examples. */
     static final int REFIT_EVERY = 500;
-    /** Skip refits that would cost more multiply-adds than this (many needs times a large sample). */
+    /** Refits costing more multiply-adds than this (many needs times a large sample) fit centroids instead. */
     static final double REFIT_BUDGET = 1.2e10;
+    /** Beyond this many needs, a step moves only the target's row and the rows most likely after it. */
+    static final int UPDATE_LIMIT = 256;
+    /** Probabilities returned per contact: the likeliest needs (the rest share less than the last one). */
+    static final int RETURNED = 50;
+    /** Length of a centroid-fitted row: a softmax over cosine similarities at temperature 0.05. */
+    static final float CENTROID_SCALE = 20f;
 
     /** The regression's parameters; replaced whole by a refit. */
     private record Weights(Map<NeedId, float[]> rows, Map<NeedId, Float> bias) {
@@ -61,8 +67,16 @@ public class NeedModel implements LabelListener, DisposableBean {
     private Weights weights = new Weights(new HashMap<>(), new HashMap<>());
     private final List<Example> sample = new ArrayList<>();
     private final Map<NeedId, Integer> examples = new HashMap<>();
+    /** Each need's sum of every confirmed example (not just the sample): exact centroids at any scale. */
+    private final Map<NeedId, float[]> sums = new HashMap<>();
     private long seen;
     private boolean bootstrapping;
+    private double refitBudget = REFIT_BUDGET;
+
+    /** Lowers the refit budget (tests of the many-needs path with few vectors). */
+    void refitBudget(double multiplyAdds) {
+        this.refitBudget = multiplyAdds;
+    }
 
     /**
      * While the index hands over what it holds, examples are only remembered (cost independent of the
@@ -74,6 +88,7 @@ public class NeedModel implements LabelListener, DisposableBean {
             weights = new Weights(new HashMap<>(), new HashMap<>());
             sample.clear();
             examples.clear();
+            sums.clear();
             seen = 0;
             bootstrapping = true;
         }
@@ -108,48 +123,29 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
     }
 
-    /** Softmax probabilities over every need with confirmed examples. */
+    /**
+     * Softmax probabilities of the {@value #RETURNED} likeliest needs, over every need with confirmed
+     * examples (the rest of the probability mass is left out, not renormalised away).
+     */
     public Map<NeedId, Double> probabilities(float[] x) {
         synchronized (lock) {
-            Map<NeedId, Double> logits = new HashMap<>();
-            double max = Double.NEGATIVE_INFINITY;
-            for (Map.Entry<NeedId, float[]> row : weights.rows().entrySet()) {
-                if (examples.getOrDefault(row.getKey(), 0) > 0) {
-                    double logit = dot(x, row.getValue()) + weights.bias().getOrDefault(row.getKey(), 0f);
-                    logits.put(row.getKey(), logit);
-                    max = Math.max(max, logit);
-                }
+            Logits logits = logits(weights, x, true);
+            int[] order = logits.likeliest(RETURNED);
+            Map<NeedId, Double> top = new HashMap<>();
+            for (int i : order) {
+                top.put(logits.needs()[i], logits.p()[i]);
             }
-            double sum = 0;
-            for (Map.Entry<NeedId, Double> e : logits.entrySet()) {
-                e.setValue(Math.exp(e.getValue() - max));
-                sum += e.getValue();
-            }
-            double z = sum;
-            logits.replaceAll((k, v) -> v / z);
-            return logits;
+            return top;
         }
     }
 
-    /** The unit-length mean of each need's confirmed examples in the sample. */
+    /** The unit-length mean of each need's confirmed examples. */
     public Map<NeedId, float[]> centroids() {
-        Map<NeedId, float[]> sums = new HashMap<>();
+        Map<NeedId, float[]> centroids = new HashMap<>();
         synchronized (lock) {
-            for (Example e : sample) {
-                float[] sum = sums.computeIfAbsent(e.need(), n -> new float[e.vector().length]);
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += e.vector()[i];
-                }
-            }
+            sums.forEach((need, sum) -> centroids.put(need, unit(sum)));
         }
-        sums.replaceAll((need, sum) -> {
-            double norm = Math.sqrt(dot(sum, sum));
-            for (int i = 0; i < sum.length && norm > 0; i++) {
-                sum[i] /= (float) norm;
-            }
-            return sum;
-        });
-        return sums;
+        return centroids;
     }
 
     /** How many confirmed examples the need has on this node. */
@@ -170,9 +166,21 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
         int dimension = snapshot.getFirst().vector().length;
         double cost = (double) snapshot.size() * examplesSize() * dimension * REFIT_EPOCHS;
-        if (cost > REFIT_BUDGET) {
-            log.debug("Skipping a refit of {} examples over {} needs: too costly, online learning only",
+        if (cost > refitBudget) {
+            log.debug("A refit of {} examples over {} needs is too costly; fitting centroids instead",
                     snapshot.size(), examplesSize());
+            synchronized (lock) {
+                Weights fitted = new Weights(new HashMap<>(), new HashMap<>());
+                sums.forEach((need, sum) -> {
+                    float[] row = unit(sum);
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] *= CENTROID_SCALE;
+                    }
+                    fitted.rows().put(need, row);
+                    fitted.bias().put(need, 0f);
+                });
+                weights = fitted;
+            }
             return;
         }
         Weights fitted = new Weights(new HashMap<>(), new HashMap<>());
@@ -224,6 +232,7 @@ public class NeedModel implements LabelListener, DisposableBean {
 
     private void remember(NeedId need, float[] v) {
         examples.merge(need, 1, Integer::sum);
+        add(sums.computeIfAbsent(need, n -> new float[v.length]), v, 1);
         seen++;
         if (!weights.rows().containsKey(need)) {
             weights.rows().put(need, prototype(v));
@@ -241,15 +250,23 @@ public class NeedModel implements LabelListener, DisposableBean {
 
     private void forget(NeedId previous, float[] v) {
         examples.computeIfPresent(previous, (k, c) -> c > 1 ? c - 1 : null);
+        if (!examples.containsKey(previous)) {
+            sums.remove(previous);
+        } else if (sums.containsKey(previous)) {
+            add(sums.get(previous), v, -1);
+        }
         sample.removeIf(e -> e.need().equals(previous) && Arrays.equals(e.vector(), v));
     }
 
     private float[] prototype(float[] v) {
         double norm = 0;
         int rows = 0;
+        // The typical row length, from a few rows: exact enough, and cheap with thousands of needs.
         for (float[] row : weights.rows().values()) {
             norm += Math.sqrt(dot(row, row));
-            rows++;
+            if (++rows == 64) {
+                break;
+            }
         }
         float[] row = new float[v.length];
         // The very first need has no other rows to take a length from: it starts at unit length.
@@ -264,29 +281,102 @@ public class NeedModel implements LabelListener, DisposableBean {
         return (float) weights.bias().values().stream().mapToDouble(Float::doubleValue).average().orElse(0);
     }
 
-    /** One step of multinomial logistic regression (cross-entropy) towards {@code target}. */
-    private void step(Weights w, float[] x, NeedId target, double rate) {
-        w.rows().computeIfAbsent(target, n -> new float[x.length]);
-        Map<NeedId, Double> p = new HashMap<>();
+    /** Every row's logit for one contact, and the softmax over them. */
+    private record Logits(NeedId[] needs, float[][] rows, double[] p) {
+
+        /** Indexes of the {@code limit} highest probabilities, highest first. */
+        int[] likeliest(int limit) {
+            int n = p.length;
+            if (n <= limit) {
+                return java.util.stream.IntStream.range(0, n).boxed()
+                        .sorted((a, b) -> Double.compare(p[b], p[a])).mapToInt(Integer::intValue).toArray();
+            }
+            double[] sorted = p.clone();
+            Arrays.sort(sorted);
+            double cut = sorted[n - limit];
+            return java.util.stream.IntStream.range(0, n).filter(i -> p[i] >= cut).boxed()
+                    .sorted((a, b) -> Double.compare(p[b], p[a])).limit(limit).mapToInt(Integer::intValue)
+                    .toArray();
+        }
+    }
+
+    /** The softmax over the rows (only needs with confirmed examples when {@code known}). */
+    private Logits logits(Weights w, float[] x, boolean known) {
+        int n = w.rows().size();
+        NeedId[] needs = new NeedId[n];
+        float[][] rows = new float[n][];
+        double[] p = new double[n];
+        int count = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (Map.Entry<NeedId, float[]> row : w.rows().entrySet()) {
-            double logit = dot(x, row.getValue()) + w.bias().getOrDefault(row.getKey(), 0f);
-            p.put(row.getKey(), logit);
-            max = Math.max(max, logit);
+            if (known && examples.getOrDefault(row.getKey(), 0) == 0) {
+                continue;
+            }
+            needs[count] = row.getKey();
+            rows[count] = row.getValue();
+            p[count] = dot(x, row.getValue()) + w.bias().getOrDefault(row.getKey(), 0f);
+            max = Math.max(max, p[count]);
+            count++;
         }
         double sum = 0;
-        for (Map.Entry<NeedId, Double> e : p.entrySet()) {
-            e.setValue(Math.exp(e.getValue() - max));
-            sum += e.getValue();
+        for (int i = 0; i < count; i++) {
+            p[i] = Math.exp(p[i] - max);
+            sum += p[i];
         }
-        for (Map.Entry<NeedId, float[]> row : w.rows().entrySet()) {
-            float g = (float) (rate * (p.get(row.getKey()) / sum - (row.getKey().equals(target) ? 1 : 0)));
-            float[] r = row.getValue();
-            for (int i = 0; i < x.length; i++) {
-                r[i] -= g * x[i];
+        for (int i = 0; i < count; i++) {
+            p[i] /= sum;
+        }
+        return count == n ? new Logits(needs, rows, p)
+                : new Logits(Arrays.copyOf(needs, count), Arrays.copyOf(rows, count), Arrays.copyOf(p, count));
+    }
+
+    /**
+     * One step of multinomial logistic regression (cross-entropy) towards {@code target}. With many
+     * needs only the target's row and the {@value #UPDATE_LIMIT} likeliest rows move: the others' share
+     * of the gradient is their (tiny) probability.
+     */
+    private void step(Weights w, float[] x, NeedId target, double rate) {
+        w.rows().computeIfAbsent(target, n -> new float[x.length]);
+        Logits logits = logits(w, x, false);
+        double[] p = logits.p();
+        int[] moved = p.length <= UPDATE_LIMIT ? java.util.stream.IntStream.range(0, p.length).toArray()
+                : logits.likeliest(UPDATE_LIMIT);
+        boolean targetMoved = false;
+        for (int i : moved) {
+            NeedId need = logits.needs()[i];
+            boolean isTarget = need.equals(target);
+            targetMoved |= isTarget;
+            move(w, need, logits.rows()[i], x, (float) (rate * (p[i] - (isTarget ? 1 : 0))));
+        }
+        if (!targetMoved) {
+            for (int i = 0; i < p.length; i++) {
+                if (logits.needs()[i].equals(target)) {
+                    move(w, target, logits.rows()[i], x, (float) (rate * (p[i] - 1)));
+                }
             }
-            w.bias().merge(row.getKey(), -g, Float::sum);
         }
+    }
+
+    private static void move(Weights w, NeedId need, float[] row, float[] x, float g) {
+        for (int i = 0; i < x.length; i++) {
+            row[i] -= g * x[i];
+        }
+        w.bias().merge(need, -g, Float::sum);
+    }
+
+    private static void add(float[] sum, float[] v, int sign) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += sign * v[i];
+        }
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = Math.sqrt(dot(v, v));
+        float[] u = v.clone();
+        for (int i = 0; i < u.length && norm > 0; i++) {
+            u[i] /= (float) norm;
+        }
+        return u;
     }
 
     static float dot(float[] a, float[] b) {

@@ -29,9 +29,10 @@ class EmbedderConfiguration {
             log.info("Embeddings switched off (repdesk.search.model=none): keyword-only search and matching");
             return new NoEmbedder();
         }
+        OnnxEmbedder.Model model = OnnxEmbedder.Model.named(settings.model());
         try {
             long started = System.nanoTime();
-            Embedder embedder = OnnxEmbedder.bgeSmall(embeddingThreads);
+            Embedder embedder = new OnnxEmbedder(model, embeddingThreads);
             log.info("Loaded embedding model {} ({} dimensions) in {} ms", settings.model(), embedder.dimension(),
                     (System.nanoTime() - started) / 1_000_000);
             return embedder;

@@ -60,10 +60,11 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     @Override
     public void start() {
         started = true;
-        String origin = journal.origin().toString();
+        String origin = origin();
         if (!origin.equals(index.origin())) {
             if (index.origin() != null) {
-                log.info("The search index was built from another database; rebuilding it from the journal");
+                log.info("The search index was built from another database or with another embedding model than {};"
+                        + " rebuilding it from the journal", embedder.name());
             }
             index.clear(origin);
         }
@@ -71,10 +72,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         if (!settings.tail()) {
             return;
         }
-        listeners.orderedStream().forEach(LabelListener::reset);
-        index.forEachConfirmed((need, vector) -> listeners.orderedStream()
-                .forEach(l -> l.confirmed(need, null, List.of(vector))));
-        listeners.orderedStream().forEach(LabelListener::caughtUp);
+        index.handOver(listeners.orderedStream().toList());
         feeding = Periodic.every("index-feeder", Duration.ZERO, settings.pollInterval(), this::feedSafely);
     }
 
@@ -132,6 +130,11 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         return entries.size();
     }
 
+    /** What the index is built from: this database's journal, embedded by this model. */
+    private String origin() {
+        return journal.origin() + "@" + embedder.name();
+    }
+
     @Override
     public long journalHead() {
         return journal.head();
@@ -140,7 +143,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     @Override
     public void rebuild(LongConsumer progress) {
         try {
-            index.clear(journal.origin().toString());
+            index.clear(origin());
             listeners.orderedStream().forEach(LabelListener::reset);
             int applied;
             while ((applied = feedOnce()) > 0) {

@@ -14,7 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -52,7 +60,6 @@ import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
 import io.repdesk.search.ContactIndex;
-import io.repdesk.search.ContactIndex.Unlinked;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.CustomerId;
@@ -77,6 +84,8 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
     static final String AT = "at";
 
     private final Analyzer analyzer = new EnglishAnalyzer();
+    private final ExecutorService merging = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("index-merge-", 0).daemon().factory());
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -88,7 +97,7 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         try {
             Files.createDirectories(path);
             directory = FSDirectory.open(path);
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setCodec(codec(merging))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(64)
                     // Only explicit commits, each with the journal sequence it reflects, make it to disk.
                     .setCommitOnClose(false));
@@ -103,6 +112,26 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the search index in " + path, e);
         }
+    }
+
+    /** The default codec, with vector graphs merged by every core rather than one. */
+    private static Codec codec(ExecutorService merging) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        KnnVectorsFormat vectors = cores > 1
+                ? new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
+                        Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, cores, merging)
+                : new Lucene99HnswVectorsFormat();
+        return new FilterCodec(Codec.getDefault().getName(), Codec.getDefault()) {
+            @Override
+            public KnnVectorsFormat knnVectorsFormat() {
+                return new PerFieldKnnVectorsFormat() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return vectors;
+                    }
+                };
+            }
+        };
     }
 
     @Nullable
@@ -124,6 +153,18 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
     /** Adds or replaces a contact's document (replaying a journal entry twice changes nothing). */
     void put(ContactId contact, CaseId caseId, @Nullable CustomerId customer, Instant at, String text,
             float @Nullable [] vector, @Nullable NeedId need, boolean confirmed) throws IOException {
+        writer.updateDocument(new Term(ID, contact.toString()),
+                document(contact, caseId, customer, at, text, vector, need, confirmed));
+    }
+
+    /** Adds a contact known to be new to the index (bulk loading): no lookup of an older copy. */
+    void add(ContactId contact, CaseId caseId, @Nullable CustomerId customer, Instant at, String text,
+            float @Nullable [] vector, @Nullable NeedId need, boolean confirmed) throws IOException {
+        writer.addDocument(document(contact, caseId, customer, at, text, vector, need, confirmed));
+    }
+
+    private static Document document(ContactId contact, CaseId caseId, @Nullable CustomerId customer, Instant at,
+            String text, float @Nullable [] vector, @Nullable NeedId need, boolean confirmed) {
         Document doc = new Document();
         doc.add(new StringField(ID, contact.toString(), Field.Store.YES));
         doc.add(new StringField(CASE, caseId.toString(), Field.Store.YES));
@@ -138,7 +179,7 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         }
         doc.add(new BinaryDocValuesField(NEED, needBytes(need)));
         doc.add(new NumericDocValuesField(CONFIRMED, confirmed ? 1 : 0));
-        writer.updateDocument(new Term(ID, contact.toString()), doc);
+        return doc;
     }
 
     /** Sets the need of every contact of a case. */
@@ -166,6 +207,43 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         publish(sequence);
+    }
+
+    /** Merges every segment into one: searches then walk one vector graph instead of many. */
+    void mergeToOneSegment() throws IOException {
+        writer.forceMerge(1);
+    }
+
+    /** Bytes of every file in the index directory. */
+    long bytesOnDisk() throws IOException {
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // deleted by a merge since the listing
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * Teaches the listeners everything the index holds: they forget, receive every confirmed contact,
+     * then hear that they have caught up.
+     *
+     * @return how many confirmed contacts were handed over
+     */
+    long handOver(List<LabelListener> listeners) {
+        listeners.forEach(LabelListener::reset);
+        long[] count = { 0 };
+        forEachConfirmed((need, vector) -> {
+            count[0]++;
+            for (LabelListener listener : listeners) {
+                listener.confirmed(need, null, List.of(vector));
+            }
+        });
+        listeners.forEach(LabelListener::caughtUp);
+        return count[0];
     }
 
     /** The vectors of the inbound contacts of one case, as the index holds them now. */
@@ -413,5 +491,6 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
     @Override
     public void close() throws IOException {
         IOUtils.close(searchers, writer, directory, analyzer);
+        merging.shutdownNow();
     }
 }

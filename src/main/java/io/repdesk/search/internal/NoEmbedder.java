@@ -8,6 +8,11 @@ import io.repdesk.search.Embedder;
 final class NoEmbedder implements Embedder {
 
     @Override
+    public String name() {
+        return "none";
+    }
+
+    @Override
     public int dimension() {
         return 0;
     }

@@ -84,4 +84,45 @@ class NeedModelTests {
         assertThat(model.probabilities(unit(0, 1, 0.2f)).get(north)).isGreaterThan(0.9);
         assertThat(model.probabilities(unit(1, 0, 0.2f)).get(east)).isGreaterThan(0.9);
     }
+
+    @Test
+    void withManyNeedsACorrectionStillMovesTheNextPrediction() {
+        java.util.Random random = new java.util.Random(5);
+        List<NeedId> needs = new java.util.ArrayList<>();
+        for (int n = 0; n < NeedModel.UPDATE_LIMIT * 2; n++) {
+            float[] v = new float[16];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            NeedId need = NeedId.random();
+            needs.add(need);
+            model.confirmed(need, null, List.of(unit(v)));
+        }
+        float[] x = unit(1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        NeedId chosen = needs.get(7);
+        double before = model.probabilities(x).getOrDefault(chosen, 0.0);
+
+        model.confirmed(chosen, null, List.of(x));
+
+        java.util.Map<NeedId, Double> after = model.probabilities(x);
+        assertThat(after).hasSizeLessThanOrEqualTo(NeedModel.RETURNED);
+        assertThat(after.get(chosen)).isGreaterThan(5 * before);
+        assertThat(after.values().stream().filter(p -> p > after.get(chosen)).count()).isLessThan(3);
+    }
+
+    @Test
+    void whenARefitCostsTooMuchEachNeedScoresByItsCentroid() {
+        model.refitBudget(1);
+        model.reset();
+        for (int i = 0; i < 10; i++) {
+            model.confirmed(north, null, List.of(unit(0.1f * (i % 4), 1, 0)));
+            model.confirmed(east, null, List.of(unit(1, 0.1f * (i % 4), 0)));
+        }
+        model.caughtUp();
+        model.refit();
+
+        assertThat(model.probabilities(unit(0.2f, 1, 0)).get(north)).isGreaterThan(0.9);
+        assertThat(model.probabilities(unit(1, 0.2f, 0)).get(east)).isGreaterThan(0.9);
+        assertThat(model.centroids().get(north)[1]).isGreaterThan(0.9f);
+    }
 }

@@ -100,7 +100,22 @@ class JournalFeederIntegrationTests {
         drain(feeder);
 
         assertThat(index.appliedSequence()).isGreaterThanOrEqualTo(head).isLessThan(Long.MAX_VALUE / 2);
-        assertThat(index.origin()).isEqualTo(journal.origin().toString());
+        assertThat(index.origin()).isEqualTo(journal.origin() + "@" + embedder.name());
+        index.close();
+    }
+
+    @Test
+    void anIndexBuiltWithAnotherEmbeddingModelIsRebuilt() throws Exception {
+        LuceneContactIndex index = new LuceneContactIndex(indexDir);
+        index.clear(journal.origin() + "@another-model");
+        index.commit(Long.MAX_VALUE / 2);
+        JournalFeeder feeder = feeder(index);
+
+        feeder.start();
+        drain(feeder);
+
+        assertThat(index.appliedSequence()).isLessThan(Long.MAX_VALUE / 2);
+        assertThat(index.origin()).isEqualTo(journal.origin() + "@" + embedder.name());
         index.close();
     }
 
