@@ -63,6 +63,25 @@ class LaunchOptionsTests {
     }
 
     @Test
+    void benchMatchingTakesSizesAndAKeptCorpus() {
+        LaunchOptions options = LaunchOptions.parse(new String[] { "bench", "matching", "--needs", "10_000",
+            "--contacts", "1000000", "--corpus", "/tmp/corpus" }, Map.of());
+        assertThat(options.command()).isEqualTo(LaunchOptions.Command.BENCH_MATCHING);
+        assertThat(options.evaluation()).containsEntry("needs", "10000").containsEntry("contacts", "1000000")
+                .containsEntry("corpus", "/tmp/corpus");
+        assertThat(Repdesk.defaults(options)).containsEntry("repdesk.command", "bench-matching")
+                .containsEntry("repdesk.db.data-dir", "/tmp/corpus").containsEntry("repdesk.eval.needs", "10000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "matching", "--needs", "many" }, Map.of()))
+                .withMessageContaining("--needs must be a whole number");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
+                .withMessageContaining("'bench matching' only");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
+                Map.of())).withMessageContaining("bench needs 'matching'");
+    }
+
+    @Test
     void noArgumentsMeansHelp() {
         assertThat(LaunchOptions.parse(new String[0], Map.of()).command()).isEqualTo(LaunchOptions.Command.HELP);
     }

@@ -30,4 +30,13 @@ class MetricsTests {
         assertThat(Metrics.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(Metrics.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
     }
+
+    @Test
+    void percentilesByNearestRank() {
+        List<Double> values = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> (double) i).toList();
+        assertThat(Metrics.percentile(values, 50)).isEqualTo(50.0);
+        assertThat(Metrics.percentile(values, 99)).isEqualTo(99.0);
+        assertThat(Metrics.percentile(List.of(7.0), 99)).isEqualTo(7.0);
+        assertThat(Metrics.percentile(List.of(), 50)).isNaN();
+    }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,13 +20,16 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import io.repdesk.search.ContactIndex.LabelListener;
+import io.repdesk.search.Embedder;
 import io.repdesk.shared.NeedId;
 
 /**
  * An online softmax regression over sentence vectors, one row per need, learned from the contacts
  * people confirmed. One confirmed example moves it at once (a few SGD steps; a need's first example
  * seeds its row); now and then it is refitted in the background from a bounded sample of the history
- * and swapped in whole, so scoring never waits for training.
+ * and swapped in whole, so scoring never waits for training. Scoring runs concurrently; learning takes
+ * turns with it. Each need has a slot, and every per-need figure lives in arrays by slot, so scoring
+ * thousands of needs is a run of dot products.
  */
 @Component
 public class NeedModel implements LabelListener, DisposableBean {
@@ -52,23 +57,60 @@ public class NeedModel implements LabelListener, DisposableBean {
     /** Length of a centroid-fitted row: a softmax over cosine similarities at temperature 0.05. */
     static final float CENTROID_SCALE = 20f;
 
-    /** The regression's parameters; replaced whole by a refit. */
-    private record Weights(Map<NeedId, float[]> rows, Map<NeedId, Float> bias) {
+    /** The regression's parameters by slot (a null row: the need has none yet); replaced whole by a refit. */
+    private static final class Weights {
+        float[] @Nullable [] rows;
+        float[] bias;
+
+        Weights(int capacity) {
+            rows = new float[capacity][];
+            bias = new float[capacity];
+        }
+
+        void ensure(int capacity) {
+            if (rows.length < capacity) {
+                int grown = Math.max(capacity, rows.length * 2);
+                rows = Arrays.copyOf(rows, grown);
+                bias = Arrays.copyOf(bias, grown);
+            }
+        }
     }
 
-    private record Example(NeedId need, float[] vector) {
+    private record Example(int slot, float[] vector) {
     }
 
-    private final Object lock = new Object();
+    /** Every row's probability for one contact: {@code p[i]} belongs to slot {@code slots[i]}. */
+    private record Logits(int[] slots, double[] p) {
+
+        /** Indexes (into {@code p}) of the {@code limit} highest probabilities, highest first. */
+        int[] likeliest(int limit) {
+            int n = p.length;
+            double cut = Double.NEGATIVE_INFINITY;
+            if (n > limit) {
+                double[] sorted = p.clone();
+                Arrays.sort(sorted);
+                cut = sorted[n - limit];
+            }
+            double floor = cut;
+            return IntStream.range(0, n).filter(i -> p[i] >= floor).boxed()
+                    .sorted((a, b) -> Double.compare(p[b], p[a])).limit(limit).mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Random random = new Random(17);
     private final ScheduledExecutorService refits = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("need-model-refit").daemon().factory());
     private final AtomicInteger sinceRefit = new AtomicInteger();
-    private Weights weights = new Weights(new HashMap<>(), new HashMap<>());
+    private final Map<NeedId, Integer> slots = new HashMap<>();
+    private NeedId[] needs = new NeedId[16];
+    /** Confirmed examples per slot on this node. */
+    private int[] counts = new int[16];
+    /** Each slot's sum of every confirmed example (not just the sample): exact centroids at any scale. */
+    private float[] @Nullable [] sums = new float[16][];
+    private int size;
+    private Weights weights = new Weights(16);
     private final List<Example> sample = new ArrayList<>();
-    private final Map<NeedId, Integer> examples = new HashMap<>();
-    /** Each need's sum of every confirmed example (not just the sample): exact centroids at any scale. */
-    private final Map<NeedId, float[]> sums = new HashMap<>();
     private long seen;
     private boolean bootstrapping;
     private double refitBudget = REFIT_BUDGET;
@@ -84,20 +126,29 @@ public class NeedModel implements LabelListener, DisposableBean {
      */
     @Override
     public void reset() {
-        synchronized (lock) {
-            weights = new Weights(new HashMap<>(), new HashMap<>());
+        lock.writeLock().lock();
+        try {
+            slots.clear();
+            needs = new NeedId[16];
+            counts = new int[16];
+            sums = new float[16][];
+            size = 0;
+            weights = new Weights(16);
             sample.clear();
-            examples.clear();
-            sums.clear();
             seen = 0;
             bootstrapping = true;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     @Override
     public void caughtUp() {
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
             bootstrapping = false;
+        } finally {
+            lock.writeLock().unlock();
         }
         scheduleRefit(0);
     }
@@ -105,17 +156,21 @@ public class NeedModel implements LabelListener, DisposableBean {
     @Override
     public void confirmed(NeedId need, @Nullable NeedId previous, List<float[]> vectors) {
         boolean bulk;
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
             bulk = bootstrapping;
+            int target = slot(need);
             for (float[] v : vectors) {
                 if (previous != null) {
-                    forget(previous, v);
+                    forget(slot(previous), v);
                 }
-                remember(need, v);
+                remember(target, v);
                 for (int s = 0; s < ONLINE_STEPS && !bootstrapping; s++) {
-                    step(weights, v, need, LEARNING_RATE);
+                    step(weights, v, target, LEARNING_RATE);
                 }
             }
+        } finally {
+            lock.writeLock().unlock();
         }
         if (!bulk && sinceRefit.addAndGet(vectors.size()) >= REFIT_EVERY) {
             sinceRefit.set(0);
@@ -128,63 +183,77 @@ public class NeedModel implements LabelListener, DisposableBean {
      * examples (the rest of the probability mass is left out, not renormalised away).
      */
     public Map<NeedId, Double> probabilities(float[] x) {
-        synchronized (lock) {
+        lock.readLock().lock();
+        try {
             Logits logits = logits(weights, x, true);
-            int[] order = logits.likeliest(RETURNED);
             Map<NeedId, Double> top = new HashMap<>();
-            for (int i : order) {
-                top.put(logits.needs()[i], logits.p()[i]);
+            for (int i : logits.likeliest(RETURNED)) {
+                top.put(needs[logits.slots()[i]], logits.p()[i]);
             }
             return top;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
     /** The unit-length mean of each need's confirmed examples. */
     public Map<NeedId, float[]> centroids() {
         Map<NeedId, float[]> centroids = new HashMap<>();
-        synchronized (lock) {
-            sums.forEach((need, sum) -> centroids.put(need, unit(sum)));
+        lock.readLock().lock();
+        try {
+            for (int s = 0; s < size; s++) {
+                float[] sum = sums[s];
+                if (counts[s] > 0 && sum != null) {
+                    centroids.put(needs[s], unit(sum));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
         }
         return centroids;
     }
 
     /** How many confirmed examples the need has on this node. */
     public int examples(NeedId need) {
-        synchronized (lock) {
-            return examples.getOrDefault(need, 0);
+        lock.readLock().lock();
+        try {
+            Integer s = slots.get(need);
+            return s == null ? 0 : counts[s];
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
     /** Refits the regression from the sample now (tests and commands that load history in bulk). */
     public void refit() {
         List<Example> snapshot;
-        synchronized (lock) {
+        int needCount;
+        int known;
+        lock.readLock().lock();
+        try {
             snapshot = List.copyOf(sample);
+            needCount = size;
+            known = (int) Arrays.stream(counts, 0, size).filter(c -> c > 0).count();
+        } finally {
+            lock.readLock().unlock();
         }
         if (snapshot.isEmpty()) {
             return;
         }
         int dimension = snapshot.getFirst().vector().length;
-        double cost = (double) snapshot.size() * examplesSize() * dimension * REFIT_EPOCHS;
+        double cost = (double) snapshot.size() * Math.max(known, 1) * dimension * REFIT_EPOCHS;
         if (cost > refitBudget) {
             log.debug("A refit of {} examples over {} needs is too costly; fitting centroids instead",
-                    snapshot.size(), examplesSize());
-            synchronized (lock) {
-                Weights fitted = new Weights(new HashMap<>(), new HashMap<>());
-                sums.forEach((need, sum) -> {
-                    float[] row = unit(sum);
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] *= CENTROID_SCALE;
-                    }
-                    fitted.rows().put(need, row);
-                    fitted.bias().put(need, 0f);
-                });
-                weights = fitted;
-            }
+                    snapshot.size(), known);
+            fitCentroids();
             return;
         }
-        Weights fitted = new Weights(new HashMap<>(), new HashMap<>());
-        snapshot.forEach(e -> fitted.rows().computeIfAbsent(e.need(), n -> new float[dimension]));
+        Weights fitted = new Weights(needCount);
+        for (Example e : snapshot) {
+            if (fitted.rows[e.slot()] == null) {
+                fitted.rows[e.slot()] = new float[dimension];
+            }
+        }
         Random order = new Random(7);
         Example[] shuffled = snapshot.toArray(Example[]::new);
         for (int epoch = 0; epoch < REFIT_EPOCHS; epoch++) {
@@ -196,25 +265,44 @@ public class NeedModel implements LabelListener, DisposableBean {
             }
             double rate = LEARNING_RATE * (1.0 - (double) epoch / REFIT_EPOCHS);
             for (Example e : shuffled) {
-                step(fitted, e.vector(), e.need(), rate);
+                step(fitted, e.vector(), e.slot(), rate);
             }
         }
-        synchronized (lock) {
+        lock.writeLock().lock();
+        try {
+            fitted.ensure(size);
             // Examples confirmed while the refit ran are replayed onto the new weights.
             List<Example> newer = sample.size() > snapshot.size() ? sample.subList(snapshot.size(), sample.size())
                     : List.of();
             for (Example e : newer) {
                 for (int s = 0; s < ONLINE_STEPS; s++) {
-                    step(fitted, e.vector(), e.need(), LEARNING_RATE);
+                    step(fitted, e.vector(), e.slot(), LEARNING_RATE);
                 }
             }
             weights = fitted;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
-    private int examplesSize() {
-        synchronized (lock) {
-            return Math.max(1, (int) examples.values().stream().filter(c -> c > 0).count());
+    /** Sets each need's row to its centroid, scaled: cheap at any number of needs. */
+    private void fitCentroids() {
+        lock.writeLock().lock();
+        try {
+            Weights fitted = new Weights(Math.max(size, 16));
+            for (int s = 0; s < size; s++) {
+                float[] sum = sums[s];
+                if (counts[s] > 0 && sum != null) {
+                    float[] row = unit(sum);
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] *= CENTROID_SCALE;
+                    }
+                    fitted.rows[s] = row;
+                }
+            }
+            weights = fitted;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -230,42 +318,66 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
     }
 
-    private void remember(NeedId need, float[] v) {
-        examples.merge(need, 1, Integer::sum);
-        add(sums.computeIfAbsent(need, n -> new float[v.length]), v, 1);
+    /** The need's slot, given one on first sight. Called under the write lock. */
+    private int slot(NeedId need) {
+        Integer known = slots.get(need);
+        if (known != null) {
+            return known;
+        }
+        if (size == needs.length) {
+            needs = Arrays.copyOf(needs, size * 2);
+            counts = Arrays.copyOf(counts, size * 2);
+            sums = Arrays.copyOf(sums, size * 2);
+        }
+        needs[size] = need;
+        slots.put(need, size);
+        weights.ensure(size + 1);
+        return size++;
+    }
+
+    private void remember(int slot, float[] v) {
+        counts[slot]++;
         seen++;
-        if (!weights.rows().containsKey(need)) {
-            weights.rows().put(need, prototype(v));
-            weights.bias().put(need, meanBias());
+        float[] sum = sums[slot];
+        if (sum == null) {
+            sum = new float[v.length];
+            sums[slot] = sum;
+        }
+        add(sum, v, 1);
+        if (weights.rows[slot] == null) {
+            weights.rows[slot] = prototype(v);
+            weights.bias[slot] = bootstrapping ? 0 : meanBias();
         }
         if (sample.size() < SAMPLE_LIMIT) {
-            sample.add(new Example(need, v));
+            sample.add(new Example(slot, v));
         } else {
-            long slot = (long) (random.nextDouble() * seen);
-            if (slot < SAMPLE_LIMIT) {
-                sample.set((int) slot, new Example(need, v));
+            long at = (long) (random.nextDouble() * seen);
+            if (at < SAMPLE_LIMIT) {
+                sample.set((int) at, new Example(slot, v));
             }
         }
     }
 
-    private void forget(NeedId previous, float[] v) {
-        examples.computeIfPresent(previous, (k, c) -> c > 1 ? c - 1 : null);
-        if (!examples.containsKey(previous)) {
-            sums.remove(previous);
-        } else if (sums.containsKey(previous)) {
-            add(sums.get(previous), v, -1);
+    private void forget(int slot, float[] v) {
+        if (counts[slot] > 0) {
+            counts[slot]--;
+            float[] sum = sums[slot];
+            if (sum != null) {
+                add(sum, v, -1);
+            }
         }
-        sample.removeIf(e -> e.need().equals(previous) && Arrays.equals(e.vector(), v));
+        sample.removeIf(e -> e.slot() == slot && Arrays.equals(e.vector(), v));
     }
 
     private float[] prototype(float[] v) {
         double norm = 0;
         int rows = 0;
         // The typical row length, from a few rows: exact enough, and cheap with thousands of needs.
-        for (float[] row : weights.rows().values()) {
-            norm += Math.sqrt(dot(row, row));
-            if (++rows == 64) {
-                break;
+        for (int s = 0; s < size && rows < 64; s++) {
+            float[] row = weights.rows[s];
+            if (row != null) {
+                norm += Math.sqrt(dot(row, row));
+                rows++;
             }
         }
         float[] row = new float[v.length];
@@ -278,43 +390,31 @@ public class NeedModel implements LabelListener, DisposableBean {
     }
 
     private float meanBias() {
-        return (float) weights.bias().values().stream().mapToDouble(Float::doubleValue).average().orElse(0);
-    }
-
-    /** Every row's logit for one contact, and the softmax over them. */
-    private record Logits(NeedId[] needs, float[][] rows, double[] p) {
-
-        /** Indexes of the {@code limit} highest probabilities, highest first. */
-        int[] likeliest(int limit) {
-            int n = p.length;
-            if (n <= limit) {
-                return java.util.stream.IntStream.range(0, n).boxed()
-                        .sorted((a, b) -> Double.compare(p[b], p[a])).mapToInt(Integer::intValue).toArray();
+        double sum = 0;
+        int rows = 0;
+        for (int s = 0; s < size; s++) {
+            if (weights.rows[s] != null) {
+                sum += weights.bias[s];
+                rows++;
             }
-            double[] sorted = p.clone();
-            Arrays.sort(sorted);
-            double cut = sorted[n - limit];
-            return java.util.stream.IntStream.range(0, n).filter(i -> p[i] >= cut).boxed()
-                    .sorted((a, b) -> Double.compare(p[b], p[a])).limit(limit).mapToInt(Integer::intValue)
-                    .toArray();
         }
+        return rows == 0 ? 0 : (float) (sum / rows);
     }
 
     /** The softmax over the rows (only needs with confirmed examples when {@code known}). */
     private Logits logits(Weights w, float[] x, boolean known) {
-        int n = w.rows().size();
-        NeedId[] needs = new NeedId[n];
-        float[][] rows = new float[n][];
+        int n = Math.min(size, w.rows.length);
+        int[] at = new int[n];
         double[] p = new double[n];
         int count = 0;
         double max = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<NeedId, float[]> row : w.rows().entrySet()) {
-            if (known && examples.getOrDefault(row.getKey(), 0) == 0) {
+        for (int s = 0; s < n; s++) {
+            float[] row = w.rows[s];
+            if (row == null || (known && counts[s] == 0)) {
                 continue;
             }
-            needs[count] = row.getKey();
-            rows[count] = row.getValue();
-            p[count] = dot(x, row.getValue()) + w.bias().getOrDefault(row.getKey(), 0f);
+            at[count] = s;
+            p[count] = dot(x, row) + w.bias[s];
             max = Math.max(max, p[count]);
             count++;
         }
@@ -326,8 +426,7 @@ public class NeedModel implements LabelListener, DisposableBean {
         for (int i = 0; i < count; i++) {
             p[i] /= sum;
         }
-        return count == n ? new Logits(needs, rows, p)
-                : new Logits(Arrays.copyOf(needs, count), Arrays.copyOf(rows, count), Arrays.copyOf(p, count));
+        return new Logits(Arrays.copyOf(at, count), Arrays.copyOf(p, count));
     }
 
     /**
@@ -335,33 +434,39 @@ public class NeedModel implements LabelListener, DisposableBean {
      * needs only the target's row and the {@value #UPDATE_LIMIT} likeliest rows move: the others' share
      * of the gradient is their (tiny) probability.
      */
-    private void step(Weights w, float[] x, NeedId target, double rate) {
-        w.rows().computeIfAbsent(target, n -> new float[x.length]);
+    private void step(Weights w, float[] x, int target, double rate) {
+        w.ensure(target + 1);
+        if (w.rows[target] == null) {
+            w.rows[target] = new float[x.length];
+        }
         Logits logits = logits(w, x, false);
         double[] p = logits.p();
-        int[] moved = p.length <= UPDATE_LIMIT ? java.util.stream.IntStream.range(0, p.length).toArray()
+        int[] moved = p.length <= UPDATE_LIMIT ? IntStream.range(0, p.length).toArray()
                 : logits.likeliest(UPDATE_LIMIT);
         boolean targetMoved = false;
         for (int i : moved) {
-            NeedId need = logits.needs()[i];
-            boolean isTarget = need.equals(target);
-            targetMoved |= isTarget;
-            move(w, need, logits.rows()[i], x, (float) (rate * (p[i] - (isTarget ? 1 : 0))));
+            int s = logits.slots()[i];
+            targetMoved |= s == target;
+            move(w, s, x, (float) (rate * (p[i] - (s == target ? 1 : 0))));
         }
         if (!targetMoved) {
             for (int i = 0; i < p.length; i++) {
-                if (logits.needs()[i].equals(target)) {
-                    move(w, target, logits.rows()[i], x, (float) (rate * (p[i] - 1)));
+                if (logits.slots()[i] == target) {
+                    move(w, target, x, (float) (rate * (p[i] - 1)));
                 }
             }
         }
     }
 
-    private static void move(Weights w, NeedId need, float[] row, float[] x, float g) {
+    private static void move(Weights w, int slot, float[] x, float g) {
+        float[] row = w.rows[slot];
+        if (row == null) {
+            return;
+        }
         for (int i = 0; i < x.length; i++) {
             row[i] -= g * x[i];
         }
-        w.bias().merge(need, -g, Float::sum);
+        w.bias[slot] -= g;
     }
 
     private static void add(float[] sum, float[] v, int sign) {
@@ -380,7 +485,7 @@ public class NeedModel implements LabelListener, DisposableBean {
     }
 
     static float dot(float[] a, float[] b) {
-        return io.repdesk.search.Embedder.cosine(a, b);
+        return Embedder.cosine(a, b);
     }
 
     @Override
