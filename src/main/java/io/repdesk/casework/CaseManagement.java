@@ -1,10 +1,12 @@
 package io.repdesk.casework;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -37,9 +39,15 @@ public class CaseManagement {
     private final NeedManagement needs;
     private final Journal journal;
     private final ApplicationEventPublisher events;
+    private final CaseActivity activity;
+    private final CaseworkSettings settings;
+    private final Clock clock;
 
     CaseManagement(Cases cases, Matches matches, CustomerManagement customers, NeedManagement needs, Journal journal,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CaseActivity activity, CaseworkSettings settings, Clock clock) {
+        this.activity = activity;
+        this.settings = settings;
+        this.clock = clock;
         this.cases = cases;
         this.matches = matches;
         this.customers = customers;
@@ -60,8 +68,9 @@ public class CaseManagement {
         String linkedBy = request.needId() == null ? null : Journal.currentActor();
         SupportCase opened = new SupportCase(CaseId.random(), cases.nextReference(), request.customerId(),
                 request.subject(), CaseStatus.NEW, request.priority(), Tier.TIER_1, null, request.needId(), linkedBy,
-                request.needId() != null, null, 0, openedAt, openedAt, openedAt);
+                request.needId() != null, null, 0, openedAt, openedAt, openedAt, openedAt, null);
         cases.insert(opened);
+        activity.record(opened.id(), openedAt, CaseActivity.Kind.OPENED, CaseStatus.NEW);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("reference", opened.reference());
         facts.put("customerId", opened.customerId().toString());
@@ -75,15 +84,45 @@ public class CaseManagement {
 
     /**
      * Counts a contact recorded on the case; called by the contact module in the same transaction. An
-     * inbound contact on a case without a need is queued for matching.
+     * inbound contact on a case without a need is queued for matching. A customer's reply takes a case
+     * waiting on them back to open, and reopens a case resolved within the reopen window.
+     *
+     * @param channel the contact's channel, remembered from the case's first contact (SLA conditions)
      */
     @Transactional
-    public void contactRecorded(CaseId id, ContactId contact, Instant occurredAt, boolean inbound, String text) {
+    public void contactRecorded(CaseId id, ContactId contact, Instant occurredAt, boolean inbound, String text,
+            String channel) {
         SupportCase current = get(id);
-        cases.countContact(id, occurredAt);
+        cases.countContact(id, occurredAt, channel);
+        activity.record(id, occurredAt, inbound ? CaseActivity.Kind.CUSTOMER_MESSAGE : CaseActivity.Kind.AGENT_REPLY,
+                null);
+        if (inbound && reopensOnReply(current, occurredAt)) {
+            changeStatus(current, CaseStatus.OPEN, "customer replied", occurredAt);
+            current = get(id);
+        }
         if (inbound && current.needId() == null && current.isOpen()) {
             matches.request(contact, id, text);
         }
+    }
+
+    /**
+     * Whether a customer's message at that moment belongs on the case: it is open, the message predates
+     * the case's last status change (history arriving late), or the case was resolved within the window.
+     */
+    public boolean takesFollowUp(SupportCase current, Instant at) {
+        return current.isOpen() || at.isBefore(current.statusChangedAt()) || reopensOnReply(current, at);
+    }
+
+    /** A reply moves a case waiting on the customer, or resolved within the reopen window, back to open. */
+    private boolean reopensOnReply(SupportCase current, Instant at) {
+        if (at.isBefore(current.statusChangedAt())) {
+            return false;
+        }
+        return switch (current.status()) {
+            case WAITING_ON_CUSTOMER -> true;
+            case RESOLVED -> !at.isAfter(current.statusChangedAt().plus(settings.reopenWindow()));
+            default -> false;
+        };
     }
 
     /** What matching last said about the case. */
@@ -137,7 +176,7 @@ public class CaseManagement {
         if (current.needConfirmed()) {
             return current;
         }
-        cases.confirmNeed(id, Journal.currentActor(), Instant.now());
+        cases.confirmNeed(id, Journal.currentActor(), clock.instant());
         journal.append("case", id.value(), "CaseNeedConfirmed", Map.of("needId", current.needId().toString(),
                 "confidence", current.needConfidence() == null ? "" : current.needConfidence()));
         return get(id);
@@ -146,7 +185,7 @@ public class CaseManagement {
     /** When a need is merged into another, its cases follow, in the same transaction, each journaled. */
     @EventListener
     void needMerged(NeedMerged merged) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (SupportCase c : cases.withNeed(merged.source())) {
             cases.linkNeed(c.id(), merged.target(), c.needLinkedBy() == null ? Journal.currentActor() : c.needLinkedBy(),
                     c.needConfirmed(), c.needConfidence(), now);
@@ -166,7 +205,7 @@ public class CaseManagement {
             throw new NotFound("need", needId);
         }
         String actor = confirmed ? Journal.currentActor() : Journal.SYSTEM_ACTOR;
-        cases.linkNeed(current.id(), needId, actor, confirmed, confidence, Instant.now());
+        cases.linkNeed(current.id(), needId, actor, confirmed, confidence, clock.instant());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("needId", needId.toString());
         facts.put("previousNeedId", current.needId() == null ? null : current.needId().toString());
@@ -184,16 +223,28 @@ public class CaseManagement {
         if (current.status() == status) {
             return current;
         }
-        cases.updateStatus(id, status, Instant.now());
-        journal.append("case", id.value(), "CaseStatusChanged", Map.of("from", current.status(), "to", status));
-        events.publishEvent(new CaseStatusChanged(id, current.status(), status));
+        changeStatus(current, status, null, clock.instant());
         return get(id);
+    }
+
+    /** Changes the status as of {@code at}: now, or the moment of the customer reply that reopened the case. */
+    private void changeStatus(SupportCase current, CaseStatus status, @Nullable String reason, Instant at) {
+        cases.updateStatus(current.id(), status, at);
+        activity.record(current.id(), at, CaseActivity.Kind.STATUS, status);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("from", current.status());
+        facts.put("to", status);
+        if (reason != null) {
+            facts.put("reason", reason);
+        }
+        journal.append("case", current.id().value(), "CaseStatusChanged", facts);
+        events.publishEvent(new CaseStatusChanged(current.id(), current.status(), status));
     }
 
     @Transactional
     public SupportCase assign(CaseId id, String assignee) {
         SupportCase current = changeable(id);
-        cases.assign(id, assignee, Instant.now());
+        cases.assign(id, assignee, clock.instant());
         journal.append("case", id.value(), "CaseAssigned",
                 Map.of("assignee", assignee, "previous", current.assignee() == null ? "" : current.assignee()));
         return get(id);

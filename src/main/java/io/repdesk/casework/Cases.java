@@ -38,14 +38,14 @@ class Cases {
         jdbc.sql("""
                 insert into casework_case (id, reference, customer_id, subject, status, priority, tier, assignee,
                     need_id, need_linked_by, need_confirmed, need_confidence, contact_count, opened_at,
-                    last_contact_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    last_contact_at, updated_at, status_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(c.id().value(), c.reference(), c.customerId().value(), c.subject(), c.status().name(),
                         c.priority().name(), c.tier().name(), c.assignee(),
                         c.needId() == null ? null : c.needId().value(), c.needLinkedBy(), c.needConfirmed(),
                         c.needConfidence(), c.contactCount(),
-                        utc(c.openedAt()), utc(c.lastContactAt()), utc(c.updatedAt()))
+                        utc(c.openedAt()), utc(c.lastContactAt()), utc(c.updatedAt()), utc(c.statusChangedAt()))
                 .update();
     }
 
@@ -67,8 +67,8 @@ class Cases {
     }
 
     void updateStatus(CaseId id, CaseStatus status, Instant at) {
-        jdbc.sql("update casework_case set status = ?, updated_at = ? where id = ?")
-                .params(status.name(), utc(at), id.value()).update();
+        jdbc.sql("update casework_case set status = ?, status_changed_at = ?, updated_at = ? where id = ?")
+                .params(status.name(), utc(at), utc(at), id.value()).update();
     }
 
     void assign(CaseId id, String assignee, Instant at) {
@@ -76,12 +76,12 @@ class Cases {
                 .params(assignee, utc(at), id.value()).update();
     }
 
-    void countContact(CaseId id, Instant at) {
+    void countContact(CaseId id, Instant at, String channel) {
         jdbc.sql("""
-                update casework_case set contact_count = contact_count + 1,
+                update casework_case set contact_count = contact_count + 1, channel = coalesce(channel, ?),
                     last_contact_at = greatest(last_contact_at, ?), updated_at = greatest(updated_at, ?)
                 where id = ?
-                """).params(utc(at), utc(at), id.value()).update();
+                """).params(channel, utc(at), utc(at), id.value()).update();
     }
 
     Optional<SupportCase> find(CaseId id) {
@@ -128,6 +128,7 @@ class Cases {
                 (Float) rs.getObject("need_confidence", Float.class), rs.getInt("contact_count"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("last_contact_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("status_changed_at", OffsetDateTime.class).toInstant(), rs.getString("channel"));
     }
 }

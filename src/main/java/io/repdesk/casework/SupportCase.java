@@ -15,11 +15,14 @@ import io.repdesk.shared.NeedId;
  * @param needLinkedBy who linked the need: an agent's username, or {@code repdesk} when matched automatically
  * @param needConfirmed whether a person linked or confirmed the need (what matching learns from)
  * @param needConfidence repdesk's confidence when it linked the need alone
+ * @param statusChangedAt when the case took its present status
+ * @param channel the channel of the case's first contact, once it has one
  */
 public record SupportCase(CaseId id, String reference, CustomerId customerId, String subject, CaseStatus status,
         Priority priority, Tier tier, @Nullable String assignee, @Nullable NeedId needId,
         @Nullable String needLinkedBy, boolean needConfirmed, @Nullable Float needConfidence, int contactCount,
-        Instant openedAt, Instant lastContactAt, Instant updatedAt) {
+        Instant openedAt, Instant lastContactAt, Instant updatedAt, Instant statusChangedAt,
+        @Nullable String channel) {
 
     public boolean isOpen() {
         return status.isOpen();

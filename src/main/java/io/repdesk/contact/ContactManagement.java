@@ -65,7 +65,7 @@ public class ContactManagement {
                 Instant.now());
         contacts.insert(contact);
         cases.contactRecorded(caseId, contact.id(), contact.occurredAt(), contact.direction() == Direction.INBOUND,
-                contact.text());
+                contact.text(), contact.channel().name());
         journal.append("contact", contact.id().value(), "ContactRecorded", describe(contact, supportCase));
         events.publishEvent(new ContactRecorded(contact.id(), caseId, contact.customerId(), contact.channel(),
                 contact.direction()));
@@ -108,6 +108,12 @@ public class ContactManagement {
         SupportCase existing = cases.get(request.caseId());
         if (!existing.customerId().equals(request.customerId())) {
             throw new InvalidInput("caseId", "belongs to a different customer than customerId");
+        }
+        if (request.direction() == Direction.INBOUND && !cases.takesFollowUp(existing, request.occurredAt())) {
+            // A reply to a closed case, or long after it was resolved, is a new case.
+            Priority priority = request.priority() == null ? existing.priority() : request.priority();
+            return cases.open(new NewCase(request.customerId(), request.subject(), priority, request.needId()),
+                    request.occurredAt());
         }
         if (request.needId() != null) {
             return cases.linkToNeed(existing.id(), request.needId());

@@ -1,0 +1,15 @@
+package io.repdesk.casework;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Casework settings.
+ *
+ * @param reopenWindow a customer reply this soon after a case was resolved reopens it
+ */
+@ConfigurationProperties("repdesk.casework")
+public record CaseworkSettings(@DefaultValue("7d") Duration reopenWindow) {
+}
