@@ -1,0 +1,307 @@
+package io.repdesk.casework;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.customer.Customer;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.journal.Journal;
+import io.repdesk.shared.CalendarId;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.InvalidInput;
+import io.repdesk.shared.SlaPolicyId;
+import io.repdesk.sla.Breach;
+import io.repdesk.sla.BusinessCalendar;
+import io.repdesk.sla.CaseEvent;
+import io.repdesk.sla.CaseState;
+import io.repdesk.sla.ClockState;
+import io.repdesk.sla.ClockStatus;
+import io.repdesk.sla.OpeningHours;
+import io.repdesk.sla.SlaClocks;
+import io.repdesk.sla.SlaEvaluation;
+import io.repdesk.sla.SlaPolicy;
+import io.repdesk.sla.SlaTarget;
+
+/**
+ * Business-hours calendars and SLA policies, and the clocks they set on cases: computed from each
+ * case's activity whenever asked, and for every open case by {@link SlaMonitor}, which also records
+ * every breach once. Every change to a calendar or policy is journaled.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SlaManagement {
+
+    private final SlaStore store;
+    private final CaseActivity activity;
+    private final Cases cases;
+    private final CustomerManagement customers;
+    private final Journal journal;
+    private final Clock clock;
+
+    SlaManagement(SlaStore store, CaseActivity activity, Cases cases, CustomerManagement customers, Journal journal,
+            Clock clock) {
+        this.store = store;
+        this.activity = activity;
+        this.cases = cases;
+        this.customers = customers;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /**
+     * A calendar to define or replace.
+     *
+     * @param hours opening hours per weekday as {@code "09:00-17:00"} ranges
+     * @param specialDays dates with other hours; an empty list is a holiday
+     */
+    public record NewCalendar(String name, String zone, Map<DayOfWeek, List<String>> hours,
+            Map<LocalDate, List<String>> specialDays) {
+    }
+
+    /**
+     * A policy to define or replace; a target left null is not tracked.
+     *
+     * @param rank lower ranks are tried first when several policies match a case
+     * @param pauseIn statuses during which the clocks stop counting
+     * @param warning business time before a breach from which a clock warns
+     */
+    public record NewPolicy(String name, ServicePolicy.Kind kind, int rank, CalendarId calendarId,
+            @Nullable Duration firstResponse, @Nullable Duration nextResponse, @Nullable Duration resolution,
+            Set<CaseStatus> pauseIn, Duration warning, SlaConditions conditions, boolean active) {
+    }
+
+    /** A policy's clocks on one case. */
+    public record PolicyClocks(ServicePolicy policy, String calendar, SlaEvaluation evaluation) {
+    }
+
+    /** A case's SLA: the policies that apply and their clocks now, and every breach recorded so far. */
+    public record CaseSla(List<PolicyClocks> policies, List<SlaStore.RecordedBreach> breaches) {
+
+        public boolean isEmpty() {
+            return policies.isEmpty();
+        }
+    }
+
+    @Transactional
+    public ServiceCalendar defineCalendar(@Nullable CalendarId id, NewCalendar request) {
+        CalendarId calendarId = id == null ? CalendarId.random() : id;
+        if (id != null && store.calendar(id).isEmpty()) {
+            throw new io.repdesk.shared.NotFound("calendar", id);
+        }
+        Map<DayOfWeek, List<OpeningHours>> weekly = new EnumMap<>(DayOfWeek.class);
+        request.hours().forEach((day, ranges) -> weekly.put(day, ranges.stream().map(OpeningHours::parse).toList()));
+        Map<LocalDate, List<OpeningHours>> special = new LinkedHashMap<>();
+        request.specialDays().forEach((date, ranges) -> special.put(date,
+                ranges.stream().map(OpeningHours::parse).toList()));
+        BusinessCalendar calendar = new BusinessCalendar(request.name().strip(), BusinessCalendar.zone(request.zone()),
+                weekly, special);
+        if (store.calendarNameTaken(calendar.name(), calendarId)) {
+            throw new InvalidInput("name", "is already the name of another calendar");
+        }
+        ServiceCalendar saved = new ServiceCalendar(calendarId, calendar);
+        store.save(saved, clock.instant());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("name", calendar.name());
+        facts.put("zone", calendar.zone().getId());
+        facts.put("hours", calendar.weeklyHours().toString());
+        facts.put("specialDays", calendar.specialDays().toString());
+        journal.append("calendar", calendarId.value(), id == null ? "CalendarDefined" : "CalendarChanged", facts);
+        return saved;
+    }
+
+    @Transactional
+    public ServicePolicy definePolicy(@Nullable SlaPolicyId id, NewPolicy request) {
+        SlaPolicyId policyId = id == null ? SlaPolicyId.random() : id;
+        if (id != null && store.policies().stream().noneMatch(p -> p.id().equals(id))) {
+            throw new io.repdesk.shared.NotFound("SLA policy", id);
+        }
+        ServiceCalendar calendar = store.calendar(request.calendarId())
+                .orElseThrow(() -> new InvalidInput("calendarId", "names no calendar"));
+        Map<SlaTarget, Duration> targets = new EnumMap<>(SlaTarget.class);
+        if (request.firstResponse() != null) {
+            targets.put(SlaTarget.FIRST_RESPONSE, request.firstResponse());
+        }
+        if (request.nextResponse() != null) {
+            targets.put(SlaTarget.NEXT_RESPONSE, request.nextResponse());
+        }
+        if (request.resolution() != null) {
+            targets.put(SlaTarget.RESOLUTION, request.resolution());
+        }
+        Set<CaseState> paused = EnumSet.noneOf(CaseState.class);
+        request.pauseIn().forEach(s -> paused.add(state(s)));
+        SlaPolicy policy = new SlaPolicy(request.name().strip(), calendar.calendar(), targets, paused,
+                request.warning());
+        if (store.policyNameTaken(policy.name(), policyId)) {
+            throw new InvalidInput("name", "is already the name of another SLA policy");
+        }
+        ServicePolicy saved = new ServicePolicy(policyId, request.kind(), request.rank(), calendar.id(), policy,
+                request.conditions(), request.active());
+        store.save(saved, clock.instant());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("name", policy.name());
+        facts.put("kind", request.kind());
+        facts.put("rank", request.rank());
+        facts.put("calendar", calendar.name());
+        facts.put("targets", targets.toString());
+        facts.put("pauseIn", paused.toString());
+        facts.put("warning", request.warning().toString());
+        facts.put("conditions", request.conditions().toString());
+        facts.put("active", request.active());
+        journal.append("sla-policy", policyId.value(), id == null ? "SlaPolicyDefined" : "SlaPolicyChanged", facts);
+        return saved;
+    }
+
+    public List<ServiceCalendar> calendars() {
+        return store.calendars();
+    }
+
+    public Optional<ServiceCalendar> calendar(CalendarId id) {
+        return store.calendar(id);
+    }
+
+    public List<ServicePolicy> policies() {
+        return store.policies();
+    }
+
+    /** The case's SLA clocks as of now. */
+    public CaseSla slaOf(CaseId id) {
+        SupportCase supportCase = cases.find(id).orElseThrow(() -> new io.repdesk.shared.NotFound("case", id));
+        Instant now = clock.instant();
+        List<CaseEvent> timeline = timeline(activity.of(id));
+        if (timeline.isEmpty()) {
+            return new CaseSla(List.of(), store.breaches(id));
+        }
+        Map<CalendarId, String> calendarNames = new HashMap<>();
+        store.calendars().forEach(c -> calendarNames.put(c.id(), c.name()));
+        List<PolicyClocks> clocks = new ArrayList<>();
+        for (ServicePolicy p : applying(supportCase, customers.get(supportCase.customerId()), store.policies())) {
+            clocks.add(new PolicyClocks(p, calendarNames.getOrDefault(p.calendarId(), ""),
+                    SlaClocks.evaluate(p.policy(), timeline, now)));
+        }
+        return new CaseSla(clocks, store.breaches(id));
+    }
+
+    /** What one pass over the open cases found. */
+    public record Recomputed(int cases, int atRisk, int breached, int newBreaches) {
+    }
+
+    /**
+     * Recomputes the clocks of every open case, remembers the next due moment and whether the case is
+     * at risk or breached, and records each breach once.
+     */
+    @Transactional
+    public Recomputed recompute() {
+        Instant now = clock.instant();
+        List<ServicePolicy> policies = store.policies().stream().filter(ServicePolicy::active).toList();
+        int total = 0;
+        int atRisk = 0;
+        int breached = 0;
+        int newBreaches = 0;
+        Map<CustomerId, Customer> customerCache = new HashMap<>();
+        CaseId after = null;
+        List<CaseId> page;
+        while (!(page = store.openCases(after, 1_000)).isEmpty()) {
+            Map<CaseId, List<CaseActivity.Entry>> activities = activity.of(page);
+            for (CaseId id : page) {
+                Optional<SupportCase> found = cases.find(id);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                SupportCase c = found.get();
+                Customer customer = customerCache.computeIfAbsent(c.customerId(), customers::get);
+                List<CaseEvent> timeline = timeline(activities.getOrDefault(id, List.of()));
+                if (timeline.isEmpty()) {
+                    continue;
+                }
+                Instant nextDue = null;
+                boolean risk = false;
+                boolean late = false;
+                for (ServicePolicy p : applying(c, customer, policies)) {
+                    SlaEvaluation evaluation = SlaClocks.evaluate(p.policy(), timeline, now);
+                    for (ClockState clockState : evaluation.clocks().values()) {
+                        risk |= clockState.status() == ClockStatus.WARNING;
+                        late |= clockState.status() == ClockStatus.BREACHED;
+                        if (clockState.dueAt() != null && (clockState.status() == ClockStatus.RUNNING
+                                || clockState.status() == ClockStatus.WARNING)
+                                && (nextDue == null || clockState.dueAt().isBefore(nextDue))) {
+                            nextDue = clockState.dueAt();
+                        }
+                    }
+                    for (Breach breach : evaluation.breaches()) {
+                        if (store.recordBreach(id, p.id(), breach, now)) {
+                            newBreaches++;
+                            journal.append("case", id.value(), "SlaBreached", Map.of("policy", p.name(), "target",
+                                    breach.target(), "breachedAt", breach.breachedAt().toString()));
+                        }
+                    }
+                }
+                store.saveComputed(id, nextDue, risk, late, now);
+                total++;
+                atRisk += risk ? 1 : 0;
+                breached += late ? 1 : 0;
+            }
+            after = page.getLast();
+        }
+        return new Recomputed(total, atRisk, breached, newBreaches);
+    }
+
+    /** The active policies that apply: the first matching formal one and the first matching informal one. */
+    static List<ServicePolicy> applying(SupportCase c, Customer customer, List<ServicePolicy> policies) {
+        List<ServicePolicy> chosen = new ArrayList<>();
+        for (ServicePolicy.Kind kind : ServicePolicy.Kind.values()) {
+            policies.stream().filter(p -> p.active() && p.kind() == kind)
+                    .filter(p -> p.conditions().matches(c, customer.organizationId(), customer.environment().plan()))
+                    .findFirst().ifPresent(chosen::add);
+        }
+        return chosen;
+    }
+
+    /** The case's activity as the SLA engine reads it; anything dated before the opening counts from it. */
+    static List<CaseEvent> timeline(List<CaseActivity.Entry> entries) {
+        List<CaseEvent> events = new ArrayList<>();
+        Instant opened = null;
+        for (CaseActivity.Entry e : entries) {
+            if (e.kind() == CaseActivity.Kind.OPENED) {
+                if (opened == null) {
+                    opened = e.at();
+                    events.add(CaseEvent.created(opened));
+                }
+                continue;
+            }
+            if (opened == null) {
+                continue;
+            }
+            Instant at = e.at().isBefore(opened) ? opened : e.at();
+            switch (e.kind()) {
+                case STATUS -> events.add(CaseEvent.statusChanged(at, state(e.status())));
+                case CUSTOMER_MESSAGE -> events.add(CaseEvent.customerMessage(at));
+                case AGENT_REPLY -> events.add(CaseEvent.agentReply(at));
+                default -> {
+                }
+            }
+        }
+        events.sort(java.util.Comparator.comparing(CaseEvent::at));
+        return events;
+    }
+
+    private static CaseState state(@Nullable CaseStatus status) {
+        return CaseState.valueOf((status == null ? CaseStatus.OPEN : status).name());
+    }
+}

@@ -1,0 +1,59 @@
+package io.repdesk.casework;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.repdesk.shared.Periodic;
+
+/** Recomputes every open case's SLA clocks now and then, so warnings, breaches and the inbox stay current. */
+@Component
+class SlaMonitor implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
+
+    private final SlaManagement sla;
+    private final CaseworkSettings settings;
+    private @Nullable Periodic monitor;
+
+    SlaMonitor(SlaManagement sla, CaseworkSettings settings) {
+        this.sla = sla;
+        this.settings = settings;
+    }
+
+    private void pass() {
+        try {
+            SlaManagement.Recomputed result = sla.recompute();
+            if (result.newBreaches() > 0) {
+                log.info("SLA clocks of {} open cases recomputed: {} at risk, {} breached, {} new breaches",
+                        result.cases(), result.atRisk(), result.breached(), result.newBreaches());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Recomputing SLA clocks failed; will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        if (settings.slaInterval().isPositive()) {
+            monitor = Periodic.every("sla-monitor", Duration.ofSeconds(5), settings.slaInterval(), this::pass);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return monitor != null;
+    }
+}

@@ -1,0 +1,208 @@
+package io.repdesk.casework;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.repdesk.shared.CalendarId;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
+import io.repdesk.shared.SlaPolicyId;
+import io.repdesk.sla.BusinessCalendar;
+import io.repdesk.sla.Breach;
+import io.repdesk.sla.CaseState;
+import io.repdesk.sla.OpeningHours;
+import io.repdesk.sla.SlaPolicy;
+import io.repdesk.sla.SlaTarget;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calendars, SLA policies, each open case's computed clocks and every breach, in the {@code casework_} tables. */
+@Repository
+class SlaStore {
+
+    private static final TypeReference<Map<String, List<String>>> HOURS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SlaStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void save(ServiceCalendar c, Instant at) {
+        BusinessCalendar cal = c.calendar();
+        Map<String, List<String>> weekly = new LinkedHashMap<>();
+        cal.weeklyHours().forEach((day, hours) -> weekly.put(day.name(), hours.stream().map(Object::toString).toList()));
+        Map<String, List<String>> special = new LinkedHashMap<>();
+        cal.specialDays().forEach((date, hours) -> special.put(date.toString(),
+                hours.stream().map(Object::toString).toList()));
+        jdbc.sql("""
+                insert into casework_calendar (id, name, zone, hours, holidays, updated_at)
+                values (?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                on conflict (id) do update set name = excluded.name, zone = excluded.zone, hours = excluded.hours,
+                    holidays = excluded.holidays, updated_at = excluded.updated_at
+                """).params(c.id().value(), cal.name(), cal.zone().getId(), json.writeValueAsString(weekly),
+                json.writeValueAsString(special), at.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    List<ServiceCalendar> calendars() {
+        return jdbc.sql("select * from casework_calendar order by name").query(this::calendarRow).list();
+    }
+
+    Optional<ServiceCalendar> calendar(CalendarId id) {
+        return jdbc.sql("select * from casework_calendar where id = ?").param(id.value()).query(this::calendarRow)
+                .optional();
+    }
+
+    boolean calendarNameTaken(String name, CalendarId except) {
+        return jdbc.sql("select exists (select 1 from casework_calendar where lower(name) = lower(?) and id <> ?)")
+                .params(name, except.value()).query(Boolean.class).single();
+    }
+
+    void save(ServicePolicy p, Instant at) {
+        SlaPolicy policy = p.policy();
+        SlaConditions when = p.conditions();
+        jdbc.sql("""
+                insert into casework_sla_policy (id, name, kind, rank, calendar_id, first_response_minutes,
+                    next_response_minutes, resolution_minutes, pause_statuses, warning_minutes, organization_id, plan,
+                    priority, channel, need_id, active, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set name = excluded.name, kind = excluded.kind, rank = excluded.rank,
+                    calendar_id = excluded.calendar_id, first_response_minutes = excluded.first_response_minutes,
+                    next_response_minutes = excluded.next_response_minutes,
+                    resolution_minutes = excluded.resolution_minutes, pause_statuses = excluded.pause_statuses,
+                    warning_minutes = excluded.warning_minutes, organization_id = excluded.organization_id,
+                    plan = excluded.plan, priority = excluded.priority, channel = excluded.channel,
+                    need_id = excluded.need_id, active = excluded.active, updated_at = excluded.updated_at
+                """).params(p.id().value(), policy.name(), p.kind().name(), p.rank(), p.calendarId().value(),
+                minutes(policy, SlaTarget.FIRST_RESPONSE), minutes(policy, SlaTarget.NEXT_RESPONSE),
+                minutes(policy, SlaTarget.RESOLUTION),
+                policy.pausedIn().stream().map(Enum::name).toArray(String[]::new), policy.warningLead().toMinutes(),
+                when.organizationId() == null ? null : when.organizationId().value(), when.plan(),
+                when.priority() == null ? null : when.priority().name(), when.channel(),
+                when.needId() == null ? null : when.needId().value(), p.active(), at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    List<ServicePolicy> policies() {
+        Map<UUID, ServiceCalendar> calendars = new LinkedHashMap<>();
+        calendars().forEach(c -> calendars.put(c.id().value(), c));
+        return jdbc.sql("select * from casework_sla_policy order by rank, name")
+                .query((rs, row) -> policy(rs, calendars)).list();
+    }
+
+    boolean policyNameTaken(String name, SlaPolicyId except) {
+        return jdbc.sql("select exists (select 1 from casework_sla_policy where lower(name) = lower(?) and id <> ?)")
+                .params(name, except.value()).query(Boolean.class).single();
+    }
+
+    void saveComputed(CaseId id, @Nullable Instant nextDue, boolean atRisk, boolean breached, Instant at) {
+        jdbc.sql("""
+                insert into casework_case_sla (case_id, next_due_at, at_risk, breached, computed_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (case_id) do update set next_due_at = excluded.next_due_at, at_risk = excluded.at_risk,
+                    breached = excluded.breached, computed_at = excluded.computed_at
+                """).params(id.value(), nextDue == null ? null : nextDue.atOffset(ZoneOffset.UTC), atRisk, breached,
+                at.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /** Records a breach once; returns whether it was new. */
+    boolean recordBreach(CaseId id, SlaPolicyId policy, Breach breach, Instant at) {
+        return jdbc.sql("""
+                insert into casework_sla_breach (case_id, policy_id, target, breached_at, recorded_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing
+                """).params(id.value(), policy.value(), breach.target().name(),
+                breach.breachedAt().atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC)).update() == 1;
+    }
+
+    List<RecordedBreach> breaches(CaseId id) {
+        return jdbc.sql("""
+                select b.target, b.breached_at, p.name from casework_sla_breach b
+                join casework_sla_policy p on p.id = b.policy_id where b.case_id = ? order by b.breached_at
+                """).param(id.value()).query((rs, row) -> new RecordedBreach(rs.getString("name"),
+                SlaTarget.valueOf(rs.getString("target")),
+                rs.getObject("breached_at", java.time.OffsetDateTime.class).toInstant())).list();
+    }
+
+    /** A breach as recorded: under which policy, which target, when. */
+    record RecordedBreach(String policy, SlaTarget target, Instant breachedAt) {
+    }
+
+    List<CaseId> openCases(@Nullable CaseId after, int limit) {
+        var query = after == null
+                ? jdbc.sql("select id from casework_case where is_open order by id limit ?").param(limit)
+                : jdbc.sql("select id from casework_case where is_open and id > ? order by id limit ?")
+                        .params(after.value(), limit);
+        return query.query((rs, row) -> new CaseId(rs.getObject("id", UUID.class))).list();
+    }
+
+    private ServiceCalendar calendarRow(ResultSet rs, int row) throws SQLException {
+        Map<DayOfWeek, List<OpeningHours>> weekly = new EnumMap<>(DayOfWeek.class);
+        json.readValue(rs.getString("hours"), HOURS).forEach((day, hours) -> weekly.put(DayOfWeek.valueOf(day),
+                hours.stream().map(OpeningHours::parse).toList()));
+        Map<LocalDate, List<OpeningHours>> special = new TreeMap<>();
+        json.readValue(rs.getString("holidays"), HOURS).forEach((date, hours) -> special.put(LocalDate.parse(date),
+                hours.stream().map(OpeningHours::parse).toList()));
+        return new ServiceCalendar(new CalendarId(rs.getObject("id", UUID.class)),
+                new BusinessCalendar(rs.getString("name"), BusinessCalendar.zone(rs.getString("zone")), weekly, special));
+    }
+
+    private static ServicePolicy policy(ResultSet rs, Map<UUID, ServiceCalendar> calendars) throws SQLException {
+        UUID calendarId = rs.getObject("calendar_id", UUID.class);
+        Map<SlaTarget, Duration> targets = new EnumMap<>(SlaTarget.class);
+        put(targets, SlaTarget.FIRST_RESPONSE, rs, "first_response_minutes");
+        put(targets, SlaTarget.NEXT_RESPONSE, rs, "next_response_minutes");
+        put(targets, SlaTarget.RESOLUTION, rs, "resolution_minutes");
+        Set<CaseState> paused = EnumSet.noneOf(CaseState.class);
+        Array array = rs.getArray("pause_statuses");
+        for (String s : (String[]) array.getArray()) {
+            paused.add(CaseState.valueOf(s));
+        }
+        SlaPolicy policy = new SlaPolicy(rs.getString("name"), calendars.get(calendarId).calendar(), targets, paused,
+                Duration.ofMinutes(rs.getInt("warning_minutes")));
+        UUID organization = rs.getObject("organization_id", UUID.class);
+        UUID need = rs.getObject("need_id", UUID.class);
+        String priority = rs.getString("priority");
+        SlaConditions conditions = new SlaConditions(organization == null ? null : new OrganizationId(organization),
+                rs.getString("plan"), priority == null ? null : Priority.valueOf(priority), rs.getString("channel"),
+                need == null ? null : new NeedId(need));
+        return new ServicePolicy(new SlaPolicyId(rs.getObject("id", UUID.class)),
+                ServicePolicy.Kind.valueOf(rs.getString("kind")), rs.getInt("rank"), new CalendarId(calendarId), policy,
+                conditions, rs.getBoolean("active"));
+    }
+
+    private static void put(Map<SlaTarget, Duration> targets, SlaTarget target, ResultSet rs, String column)
+            throws SQLException {
+        int minutes = rs.getInt(column);
+        if (!rs.wasNull()) {
+            targets.put(target, Duration.ofMinutes(minutes));
+        }
+    }
+
+    private static @Nullable Long minutes(SlaPolicy policy, SlaTarget target) {
+        Duration d = policy.targets().get(target);
+        return d == null ? null : d.toMinutes();
+    }
+}
