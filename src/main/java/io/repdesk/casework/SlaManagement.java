@@ -26,6 +26,7 @@ import io.repdesk.shared.CalendarId;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.InvalidInput;
+import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.SlaPolicyId;
 import io.repdesk.sla.Breach;
 import io.repdesk.sla.BusinessCalendar;
@@ -92,7 +93,7 @@ public class SlaManagement {
     }
 
     /** A case's SLA: the policies that apply and their clocks now, and every breach recorded so far. */
-    public record CaseSla(List<PolicyClocks> policies, List<SlaStore.RecordedBreach> breaches) {
+    public record CaseSla(List<PolicyClocks> policies, List<SlaBreach> breaches) {
 
         public boolean isEmpty() {
             return policies.isEmpty();
@@ -191,7 +192,7 @@ public class SlaManagement {
         Map<CalendarId, String> calendarNames = new HashMap<>();
         store.calendars().forEach(c -> calendarNames.put(c.id(), c.name()));
         List<PolicyClocks> clocks = new ArrayList<>();
-        for (ServicePolicy p : applying(supportCase, customers.get(supportCase.customerId()), store.policies())) {
+        for (ServicePolicy p : applying(supportCase, facts(supportCase.customerId()), store.policies())) {
             clocks.add(new PolicyClocks(p, calendarNames.getOrDefault(p.calendarId(), ""),
                     SlaClocks.evaluate(p.policy(), timeline, now)));
         }
@@ -214,7 +215,7 @@ public class SlaManagement {
         int atRisk = 0;
         int breached = 0;
         int newBreaches = 0;
-        Map<CustomerId, Customer> customerCache = new HashMap<>();
+        Map<CustomerId, CustomerFacts> customerCache = new HashMap<>();
         CaseId after = null;
         List<CaseId> page;
         while (!(page = store.openCases(after, 1_000)).isEmpty()) {
@@ -225,7 +226,7 @@ public class SlaManagement {
                     continue;
                 }
                 SupportCase c = found.get();
-                Customer customer = customerCache.computeIfAbsent(c.customerId(), customers::get);
+                CustomerFacts customer = customerCache.computeIfAbsent(c.customerId(), this::facts);
                 List<CaseEvent> timeline = timeline(activities.getOrDefault(id, List.of()));
                 if (timeline.isEmpty()) {
                     continue;
@@ -262,12 +263,25 @@ public class SlaManagement {
         return new Recomputed(total, atRisk, breached, newBreaches);
     }
 
+    /** What policy conditions look at about a customer: the organization, and the plan (theirs, else the organization's). */
+    record CustomerFacts(@Nullable OrganizationId organizationId, @Nullable String plan) {
+    }
+
+    private CustomerFacts facts(CustomerId id) {
+        Customer customer = customers.get(id);
+        String plan = customer.environment().plan();
+        if ((plan == null || plan.isBlank()) && customer.organizationId() != null) {
+            plan = customers.organization(customer.organizationId()).plan();
+        }
+        return new CustomerFacts(customer.organizationId(), plan);
+    }
+
     /** The active policies that apply: the first matching formal one and the first matching informal one. */
-    static List<ServicePolicy> applying(SupportCase c, Customer customer, List<ServicePolicy> policies) {
+    static List<ServicePolicy> applying(SupportCase c, CustomerFacts customer, List<ServicePolicy> policies) {
         List<ServicePolicy> chosen = new ArrayList<>();
         for (ServicePolicy.Kind kind : ServicePolicy.Kind.values()) {
             policies.stream().filter(p -> p.active() && p.kind() == kind)
-                    .filter(p -> p.conditions().matches(c, customer.organizationId(), customer.environment().plan()))
+                    .filter(p -> p.conditions().matches(c, customer.organizationId(), customer.plan()))
                     .findFirst().ifPresent(chosen::add);
         }
         return chosen;

@@ -137,17 +137,13 @@ class SlaStore {
                 breach.breachedAt().atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC)).update() == 1;
     }
 
-    List<RecordedBreach> breaches(CaseId id) {
+    List<SlaBreach> breaches(CaseId id) {
         return jdbc.sql("""
                 select b.target, b.breached_at, p.name from casework_sla_breach b
                 join casework_sla_policy p on p.id = b.policy_id where b.case_id = ? order by b.breached_at
-                """).param(id.value()).query((rs, row) -> new RecordedBreach(rs.getString("name"),
+                """).param(id.value()).query((rs, row) -> new SlaBreach(rs.getString("name"),
                 SlaTarget.valueOf(rs.getString("target")),
                 rs.getObject("breached_at", java.time.OffsetDateTime.class).toInstant())).list();
-    }
-
-    /** A breach as recorded: under which policy, which target, when. */
-    record RecordedBreach(String policy, SlaTarget target, Instant breachedAt) {
     }
 
     List<CaseId> openCases(@Nullable CaseId after, int limit) {

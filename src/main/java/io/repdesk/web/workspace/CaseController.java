@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.CaseStatus;
+import io.repdesk.casework.SlaManagement;
 import io.repdesk.casework.SupportCase;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.ContactManagement;
@@ -39,10 +40,12 @@ class CaseController {
     private final NeedManagement needs;
     private final Journal journal;
     private final Suggestions suggestions;
+    private final SlaManagement sla;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
-            NeedManagement needs, Journal journal, Suggestions suggestions) {
+            NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla) {
         this.suggestions = suggestions;
+        this.sla = sla;
         this.cases = cases;
         this.contacts = contacts;
         this.customers = customers;
@@ -69,6 +72,7 @@ class CaseController {
         model.addAttribute("allNeeds", needs.all());
         model.addAttribute("triage", suggestions.of(supportCase.id()));
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("sla", sla.slaOf(supportCase.id()));
         return "case";
     }
 

@@ -45,4 +45,18 @@ public final class Format {
     public String css(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** A length of (business) time for a clock: {@code 2 h 05 min}, {@code 3 d 4 h}; negative as overdue. */
+    public String span(Duration d) {
+        Duration a = d.abs();
+        String text;
+        if (a.toDays() >= 1) {
+            text = a.toDays() + " d " + a.toHoursPart() + " h";
+        } else if (a.toHours() >= 1) {
+            text = a.toHours() + " h " + String.format(Locale.ROOT, "%02d", a.toMinutesPart()) + " min";
+        } else {
+            text = a.toMinutes() + " min";
+        }
+        return d.isNegative() ? text + " over" : text;
+    }
 }

@@ -298,6 +298,51 @@ class ApiIntegrationTests {
         assertThat(again.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void slaCalendarsAndPoliciesAreDefinedAndACaseShowsItsClocks() {
+        String plan = "Business";
+        var calendar = api.post("/api/v1/calendars", Map.of("name", "Support desk " + suffix(), "zone", "Europe/Berlin",
+                "hours", Map.of("MONDAY", List.of("09:00-17:00"), "TUESDAY", List.of("09:00-17:00")),
+                "specialDays", Map.of("2026-12-24", List.of("09:00-12:00"), "2026-12-25", List.of())));
+        assertThat(calendar.status()).isEqualTo(201);
+        assertThat(calendar.body().path("hours").path("MONDAY").get(0).asString()).isEqualTo("09:00-17:00");
+        var policy = api.post("/api/v1/sla-policies", Map.of("name", "Business plan " + suffix(), "kind", "FORMAL",
+                "rank", -100, "calendarId", calendar.text("id"), "firstResponseMinutes", 240, "resolutionMinutes", 2400,
+                "warningMinutes", 60, "plan", plan));
+        assertThat(policy.status()).isEqualTo(201);
+        assertThat(policy.body().path("pauseIn").get(0).asString()).isEqualTo("WAITING_ON_CUSTOMER");
+
+        String caseId = api.post("/api/v1/contacts", contact(newCustomer(), "Dashboard shows no data")).body()
+                .path("contact").path("caseId").asString();
+        var sla = api.get("/api/v1/cases/" + caseId + "/sla");
+
+        assertThat(sla.status()).isEqualTo(200);
+        assertThat(sla.body().path("policies").get(0).path("policyId").asString()).isEqualTo(policy.text("id"));
+        assertThat(sla.body().path("policies").get(0).path("clocks").findValuesAsString("target"))
+                .contains("FIRST_RESPONSE", "RESOLUTION");
+        assertThat(journal.forStream("sla-policy", UUID.fromString(policy.text("id")))).extracting(JournalEntry::type)
+                .containsExactly("SlaPolicyDefined");
+    }
+
+    @Test
+    void badSlaConfigurationIsRefusedNamingTheField() {
+        var overlap = api.post("/api/v1/calendars", Map.of("name", "Overlap " + suffix(), "zone", "Europe/Berlin",
+                "hours", Map.of("MONDAY", List.of("09:00-13:00", "12:00-17:00"))));
+        assertThat(field(overlap)).isEqualTo("weeklyHours");
+        assertThat(overlap.body().path("errors").get(0).path("reason").asString()).contains("MONDAY");
+        var zone = api.post("/api/v1/calendars", Map.of("name", "Zone " + suffix(), "zone", "Atlantis/Capital",
+                "hours", Map.of("MONDAY", List.of("09:00-17:00"))));
+        assertThat(field(zone)).isEqualTo("zone");
+        var calendar = api.post("/api/v1/calendars", Map.of("name", "Fine " + suffix(), "zone", "UTC",
+                "hours", Map.of("MONDAY", List.of("00:00-24:00"))));
+        var noTarget = api.post("/api/v1/sla-policies", Map.of("name", "Empty " + suffix(), "kind", "INFORMAL",
+                "rank", 1, "calendarId", calendar.text("id")));
+        assertThat(field(noTarget)).isEqualTo("targets");
+        var unknownCalendar = api.post("/api/v1/sla-policies", Map.of("name", "Lost " + suffix(), "kind", "INFORMAL",
+                "rank", 1, "calendarId", UUID.randomUUID().toString(), "firstResponseMinutes", 60));
+        assertThat(field(unknownCalendar)).isEqualTo("calendarId");
+    }
+
     private String newCustomer() {
         var org = api.post("/api/v1/organizations", Map.of("name", "Test Org " + suffix(), "plan", "Business"));
         assertThat(org.status()).isEqualTo(201);

@@ -21,6 +21,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.ServicePolicy;
+import io.repdesk.casework.SlaConditions;
+import io.repdesk.casework.SlaManagement;
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.contact.Direction;
+import io.repdesk.contact.NewContact;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.EnvironmentProfile;
+import io.repdesk.customer.NewCustomer;
 
 /** Drives the agent workspace in headless Chromium: sign in, inbox by need, a case, linking it to a need. */
 @RepdeskIntegrationTest
@@ -31,6 +42,21 @@ class WorkspaceBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    SlaManagement sla;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.repdesk.TestClock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CustomerManagement customers;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ContactManagement contacts;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseManagement cases;
 
     BrowserContext context;
     Page page;
@@ -168,6 +194,45 @@ class WorkspaceBrowserTests {
         assertThat(page.locator(".notice")).containsText("Merged");
         page.navigate(url("/needs"));
         assertThat(page.locator("table.needs")).not().containsText("When will my card be delivered?");
+    }
+
+    @Test
+    void theCasePageShowsTheSlaClocksAndTheirBreach() {
+        String plan = "Gold-" + java.util.UUID.randomUUID();
+        clock.pin(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+        try {
+            var hours = sla.defineCalendar(null, new SlaManagement.NewCalendar("Berlin desk " + plan, "Europe/Berlin",
+                    Map.of(java.time.DayOfWeek.MONDAY, List.of("09:00-17:00"), java.time.DayOfWeek.TUESDAY,
+                            List.of("09:00-17:00")), Map.of()));
+            sla.definePolicy(null, new SlaManagement.NewPolicy("Gold contract " + plan, ServicePolicy.Kind.FORMAL, 1,
+                    hours.id(), java.time.Duration.ofHours(4), null, null, java.util.Set.of(),
+                    java.time.Duration.ofHours(1), new SlaConditions(null, plan, null, null, null), true));
+            var customer = customers.register(new NewCustomer(null, "Gold Customer", plan + "@example.test",
+                    new EnvironmentProfile(null, null, null, plan, null, Map.of()), null)).id();
+            var contact = contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND, clock.instant(),
+                    "Payroll export is empty", "The payroll export has no rows since this morning.", null, null, null,
+                    null)).contact();
+            String reference = cases.get(contact.caseId()).reference();
+            signIn("agent", "repdesk-demo");
+
+            page.navigate(url("/cases/" + reference));
+            Locator clocks = page.locator("section.sla");
+            assertThat(clocks).containsText("Gold contract " + plan);
+            assertThat(clocks).containsText("promised to the customer");
+            Locator firstResponse = clocks.locator("tr[data-target=FIRST_RESPONSE]");
+            assertThat(firstResponse).containsText("Running");
+            assertThat(firstResponse).containsText("23 Nov 2026 13:00 UTC");
+            assertThat(firstResponse).containsText("4 h 00 min left");
+
+            clock.advance(java.time.Duration.ofHours(5));
+            sla.recompute();
+            page.reload();
+            assertThat(firstResponse).containsText("Breached");
+            assertThat(firstResponse).containsText("1 h 00 min over");
+            assertThat(clocks.locator("ul.breaches")).containsText("First response breached 23 Nov 2026 13:00 UTC");
+        } finally {
+            clock.release();
+        }
     }
 
     private void signIn(String username, String password) {
