@@ -41,22 +41,25 @@ for i in $(seq 1 "$runs"); do
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-printf '%s\n' "${lines[@]}" | MACHINE="$machine" RUNS="$runs" MODEL="$model" ROOT="$root" python3 -c '
-import os, re, statistics, sys
-runs = [dict(kv.split("=", 1) for kv in line.split()[2:]) for line in sys.stdin if line.strip()]
+printf '%s\n' "${lines[@]}" > "$corpus.results"
+MACHINE="$machine" RUNS="$runs" MODEL="$model" ROOT="$root" python3 - "$corpus.results" <<'PY'
+import datetime, os, re, statistics, sys
+runs = [dict(kv.split("=", 1) for kv in line.split()[2:]) for line in open(sys.argv[1]) if line.strip()]
 def col(key): return [float(r[key]) for r in runs]
 def med(key): return statistics.median(col(key))
 def each(key, fmt="{:.2f}"): return " / ".join(fmt.format(v) for v in col(key))
 r0 = runs[0]
+model = os.environ["MODEL"]
 print("median of %d runs: p50 %.2f ms, p99 %.2f ms, %.0f contacts/s, index %s MiB, heap %.0f MiB"
       % (len(runs), med("p50_ms"), med("p99_ms"), med("contacts_per_s"), r0["index_mb"], med("heap_mb")))
+option = "" if model == "bge-small-en-v15-q" else " --model " + model
 section = f"""## Matching at scale
 
-Command: `./repdesk bench matching {os.environ["RUNS"]}{"" if os.environ["MODEL"] == "bge-small-en-v15-q" else " --model " + os.environ["MODEL"]}`
+Command: `./repdesk bench matching {os.environ["RUNS"]}{option}`
 ({int(r0["needs"]):,} synthetic needs, {int(r0["contacts"]):,} synthetic contacts in the index, model
-`{os.environ["MODEL"]}`). Machine: {os.environ["MACHINE"]}. Measured {__import__("datetime").date.today()}.
-Stored contacts carry their need title's embedding plus noise; each matched contact is a new text
-embedded at match time (see `MatchingBenchmark`). Runs in order, then the median.
+`{model}`). Machine: {os.environ["MACHINE"]}. Measured {datetime.date.today()}.
+Stored contacts carry the embedding of their need's title plus noise; each matched contact is a new
+text embedded at match time (see `MatchingBenchmark`). Runs in order, then the median.
 
 | figure | runs | median |
 |---|---|---|
@@ -65,7 +68,7 @@ embedded at match time (see `MatchingBenchmark`). Runs in order, then the median
 | contacts matched per second, {r0["threads"]} threads | {each("contacts_per_s", "{:.0f}")} | {med("contacts_per_s"):.0f} |
 | index on disk (MiB) | {each("index_mb", "{:.0f}")} | {med("index_mb"):.0f} |
 | heap used after a full collection (MiB) | {each("heap_mb", "{:.0f}")} | {med("heap_mb"):.0f} |
-| top-1 need correct (synthetic; a sanity check, not a quality figure) | {each("top1", "{:.3f}")} | {med("top1"):.3f} |
+| top-1 need correct (synthetic data: a sanity check, not a quality figure) | {each("top1", "{:.3f}")} | {med("top1"):.3f} |
 """
 path = os.path.join(os.environ["ROOT"], "docs", "benchmarks.md")
 text = open(path).read()
@@ -73,4 +76,4 @@ pattern = re.compile(r"^## Matching at scale\n.*?(?=^## |\Z)", re.S | re.M)
 text = pattern.sub(lambda m: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
 open(path, "w").write(text)
 print("recorded in docs/benchmarks.md")
-'
+PY

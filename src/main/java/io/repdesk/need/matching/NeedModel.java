@@ -82,18 +82,25 @@ public class NeedModel implements LabelListener, DisposableBean {
     /** Every row's probability for one contact: {@code p[i]} belongs to slot {@code slots[i]}. */
     private record Logits(int[] slots, double[] p) {
 
-        /** Indexes (into {@code p}) of the {@code limit} highest probabilities, highest first. */
+        /**
+         * Indexes (into {@code p}) of the {@code limit} highest probabilities, highest first: one pass
+         * keeping a sorted shortlist, so thousands of needs cost no sort.
+         */
         int[] likeliest(int limit) {
-            int n = p.length;
-            double cut = Double.NEGATIVE_INFINITY;
-            if (n > limit) {
-                double[] sorted = p.clone();
-                Arrays.sort(sorted);
-                cut = sorted[n - limit];
+            int[] top = new int[Math.min(limit, p.length)];
+            int kept = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (kept == top.length && p[i] <= p[top[kept - 1]]) {
+                    continue;
+                }
+                int at = kept == top.length ? kept - 1 : kept++;
+                while (at > 0 && p[top[at - 1]] < p[i]) {
+                    top[at] = top[at - 1];
+                    at--;
+                }
+                top[at] = i;
             }
-            double floor = cut;
-            return IntStream.range(0, n).filter(i -> p[i] >= floor).boxed()
-                    .sorted((a, b) -> Double.compare(p[b], p[a])).limit(limit).mapToInt(Integer::intValue).toArray();
+            return top;
         }
     }
 
