@@ -20,4 +20,8 @@ public final class CaseEvents {
     /** A case changed status. */
     public record CaseStatusChanged(CaseId caseId, CaseStatus from, CaseStatus to) {
     }
+
+    /** A case moved up the tiers, by a person or by a rule. */
+    public record CaseEscalated(CaseId caseId, Tier from, Tier to, String reason) {
+    }
 }

@@ -68,7 +68,7 @@ public class CaseManagement {
         String linkedBy = request.needId() == null ? null : Journal.currentActor();
         SupportCase opened = new SupportCase(CaseId.random(), cases.nextReference(), request.customerId(),
                 request.subject(), CaseStatus.NEW, request.priority(), Tier.TIER_1, null, request.needId(), linkedBy,
-                request.needId() != null, null, 0, openedAt, openedAt, openedAt, openedAt, null);
+                request.needId() != null, null, 0, openedAt, openedAt, openedAt, openedAt, null, null);
         cases.insert(opened);
         activity.record(opened.id(), openedAt, CaseActivity.Kind.OPENED, CaseStatus.NEW);
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -239,6 +239,17 @@ public class CaseManagement {
         }
         journal.append("case", current.id().value(), "CaseStatusChanged", facts);
         events.publishEvent(new CaseStatusChanged(current.id(), current.status(), status));
+    }
+
+    @Transactional
+    public SupportCase changePriority(CaseId id, Priority priority) {
+        SupportCase current = changeable(id);
+        if (current.priority() == priority) {
+            return current;
+        }
+        cases.updatePriority(id, priority, clock.instant());
+        journal.append("case", id.value(), "CasePriorityChanged", Map.of("from", current.priority(), "to", priority));
+        return get(id);
     }
 
     @Transactional

@@ -18,6 +18,7 @@ import io.repdesk.shared.NeedId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
 import io.repdesk.shared.Paging;
+import io.repdesk.shared.TeamId;
 import io.repdesk.shared.Where;
 
 /** Stores cases in {@code casework_case}. */
@@ -71,6 +72,19 @@ class Cases {
                 .params(status.name(), utc(at), utc(at), id.value()).update();
     }
 
+    void escalate(CaseId id, Tier tier, @org.jspecify.annotations.Nullable TeamId team,
+            @org.jspecify.annotations.Nullable String assignee, Instant at) {
+        jdbc.sql("""
+                update casework_case set tier = ?, team_id = ?, assignee = ?, updated_at = ?
+                where id = ?
+                """).params(tier.name(), team == null ? null : team.value(), assignee, utc(at), id.value()).update();
+    }
+
+    void updatePriority(CaseId id, Priority priority, Instant at) {
+        jdbc.sql("update casework_case set priority = ?, updated_at = ? where id = ?")
+                .params(priority.name(), utc(at), id.value()).update();
+    }
+
     void assign(CaseId id, String assignee, Instant at) {
         jdbc.sql("update casework_case set assignee = ?, updated_at = ? where id = ?")
                 .params(assignee, utc(at), id.value()).update();
@@ -120,6 +134,7 @@ class Cases {
 
     private static SupportCase supportCase(ResultSet rs, int row) throws SQLException {
         UUID need = rs.getObject("need_id", UUID.class);
+        UUID team = rs.getObject("team_id", UUID.class);
         return new SupportCase(new CaseId(rs.getObject("id", UUID.class)), rs.getString("reference"),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("subject"),
                 CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
@@ -129,6 +144,7 @@ class Cases {
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("last_contact_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("status_changed_at", OffsetDateTime.class).toInstant(), rs.getString("channel"));
+                rs.getObject("status_changed_at", OffsetDateTime.class).toInstant(), rs.getString("channel"),
+                team == null ? null : new TeamId(team));
     }
 }

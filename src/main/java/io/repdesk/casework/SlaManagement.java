@@ -267,7 +267,7 @@ public class SlaManagement {
     record CustomerFacts(@Nullable OrganizationId organizationId, @Nullable String plan) {
     }
 
-    private CustomerFacts facts(CustomerId id) {
+    CustomerFacts facts(CustomerId id) {
         Customer customer = customers.get(id);
         String plan = customer.environment().plan();
         if ((plan == null || plan.isBlank()) && customer.organizationId() != null) {

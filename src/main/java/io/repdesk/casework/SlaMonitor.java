@@ -10,18 +10,23 @@ import org.springframework.stereotype.Component;
 
 import io.repdesk.shared.Periodic;
 
-/** Recomputes every open case's SLA clocks now and then, so warnings, breaches and the inbox stay current. */
+/**
+ * Recomputes every open case's SLA clocks now and then, so warnings, breaches and the inbox stay current,
+ * then applies the mandatory escalation rules.
+ */
 @Component
 class SlaMonitor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
 
     private final SlaManagement sla;
+    private final EscalationManagement escalations;
     private final CaseworkSettings settings;
     private @Nullable Periodic monitor;
 
-    SlaMonitor(SlaManagement sla, CaseworkSettings settings) {
+    SlaMonitor(SlaManagement sla, EscalationManagement escalations, CaseworkSettings settings) {
         this.sla = sla;
+        this.escalations = escalations;
         this.settings = settings;
     }
 
@@ -31,6 +36,10 @@ class SlaMonitor implements SmartLifecycle {
             if (result.newBreaches() > 0) {
                 log.info("SLA clocks of {} open cases recomputed: {} at risk, {} breached, {} new breaches",
                         result.cases(), result.atRisk(), result.breached(), result.newBreaches());
+            }
+            int moved = escalations.evaluate();
+            if (moved > 0) {
+                log.info("Escalation rules moved {} cases up", moved);
             }
         } catch (RuntimeException e) {
             log.warn("Recomputing SLA clocks failed; will retry: {}", e.toString());

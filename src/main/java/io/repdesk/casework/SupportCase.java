@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.TeamId;
 
 /**
  * One customer's instance of a need.
@@ -17,12 +18,13 @@ import io.repdesk.shared.NeedId;
  * @param needConfidence repdesk's confidence when it linked the need alone
  * @param statusChangedAt when the case took its present status
  * @param channel the channel of the case's first contact, once it has one
+ * @param teamId the team whose queue holds the case, if any
  */
 public record SupportCase(CaseId id, String reference, CustomerId customerId, String subject, CaseStatus status,
         Priority priority, Tier tier, @Nullable String assignee, @Nullable NeedId needId,
         @Nullable String needLinkedBy, boolean needConfirmed, @Nullable Float needConfidence, int contactCount,
         Instant openedAt, Instant lastContactAt, Instant updatedAt, Instant statusChangedAt,
-        @Nullable String channel) {
+        @Nullable String channel, @Nullable TeamId teamId) {
 
     public boolean isOpen() {
         return status.isOpen();

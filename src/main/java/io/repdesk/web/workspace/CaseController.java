@@ -14,7 +14,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.CaseStatus;
+import io.repdesk.casework.EscalationManagement;
+import io.repdesk.casework.Priority;
 import io.repdesk.casework.SlaManagement;
+import io.repdesk.casework.Team;
+import io.repdesk.casework.Tier;
+import io.repdesk.shared.InvalidInput;
+import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.ContactManagement;
@@ -41,11 +47,14 @@ class CaseController {
     private final Journal journal;
     private final Suggestions suggestions;
     private final SlaManagement sla;
+    private final EscalationManagement escalations;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
-            NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla) {
+            NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
+            EscalationManagement escalations) {
         this.suggestions = suggestions;
         this.sla = sla;
+        this.escalations = escalations;
         this.cases = cases;
         this.contacts = contacts;
         this.customers = customers;
@@ -73,6 +82,14 @@ class CaseController {
         model.addAttribute("triage", suggestions.of(supportCase.id()));
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("sla", sla.slaOf(supportCase.id()));
+        List<Team> teams = escalations.teams();
+        model.addAttribute("teams", teams);
+        model.addAttribute("team", teams.stream().filter(t -> t.id().equals(supportCase.teamId())).findFirst()
+                .orElse(null));
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("escalations", escalations.escalations(supportCase.id()));
+        model.addAttribute("suggestedEscalations", escalations.suggestions(supportCase.id()));
         return "case";
     }
 
@@ -124,6 +141,42 @@ class CaseController {
             redirect.addFlashAttribute("notice", "Created the need “" + clean + "” and linked this case to it.");
         } catch (Conflict e) {
             redirect.addFlashAttribute("newNeedError", e.getMessage());
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    @PostMapping("/cases/{reference}/escalate")
+    String escalate(@PathVariable String reference, @RequestParam(required = false) String toTier,
+            @RequestParam(required = false) String toTeamId, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        try {
+            Tier tier = toTier == null || toTier.isBlank() ? null : Tier.valueOf(toTier);
+            TeamId team = toTeamId == null || toTeamId.isBlank() ? null : TeamId.of(toTeamId);
+            SupportCase moved = escalations.escalate(supportCase.id(), tier, team, reason);
+            redirect.addFlashAttribute("notice", "Escalated to " + moved.tier().name().replace('_', ' ').toLowerCase()
+                    + (moved.assignee() == null ? "." : ", assigned to " + moved.assignee() + "."));
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("escalationError", e.getMessage());
+            redirect.addFlashAttribute("escalationReason", reason);
+        } catch (IllegalArgumentException | Conflict e) {
+            redirect.addFlashAttribute("escalationError", e.getMessage());
+            redirect.addFlashAttribute("escalationReason", reason);
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    @PostMapping("/cases/{reference}/priority")
+    String changePriority(@PathVariable String reference, @RequestParam(required = false) String priority,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        try {
+            cases.changePriority(supportCase.id(), Priority.valueOf(priority == null ? "" : priority));
+            redirect.addFlashAttribute("notice", "Priority changed.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("statusError", "Choose one of the priorities.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("statusError", e.getMessage());
         }
         return "redirect:/cases/" + reference;
     }

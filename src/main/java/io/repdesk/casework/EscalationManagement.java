@@ -1,0 +1,309 @@
+package io.repdesk.casework;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.casework.CaseEvents.CaseEscalated;
+import io.repdesk.journal.Journal;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.EscalationRuleId;
+import io.repdesk.shared.InvalidInput;
+import io.repdesk.shared.NotFound;
+import io.repdesk.shared.TeamId;
+import io.repdesk.sla.ClockStatus;
+
+/**
+ * Teams, escalation rules and escalations. A person escalates a case with a reason; a mandatory rule
+ * escalates it on its own (once per rule and case) when its trigger holds; an optional rule is offered
+ * on the case page. Every escalation is kept with the case and journaled, and the receiving team's
+ * assignment picks the new assignee.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EscalationManagement {
+
+    private final EscalationStore store;
+    private final Cases cases;
+    private final SlaManagement sla;
+    private final Journal journal;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    EscalationManagement(EscalationStore store, Cases cases, SlaManagement sla, Journal journal,
+            ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.cases = cases;
+        this.sla = sla;
+        this.journal = journal;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A team to define or replace. */
+    public record NewTeam(String name, Tier tier, Team.Assignment assignment, List<Team.Member> members) {
+    }
+
+    /** A rule to define or replace; see {@link EscalationRule} for the fields. */
+    public record NewRule(String name, EscalationRule.Trigger trigger, @Nullable Integer needUnknownHours,
+            @Nullable Priority priority, @Nullable String plan, @Nullable Tier toTier, @Nullable TeamId toTeamId,
+            boolean mandatory, boolean active, int rank) {
+    }
+
+    /** An optional rule that applies to a case now, and why. */
+    public record Suggested(EscalationRule rule, String reason) {
+    }
+
+    @Transactional
+    public Team defineTeam(@Nullable TeamId id, NewTeam request) {
+        TeamId teamId = id == null ? TeamId.random() : id;
+        if (id != null && store.team(id).isEmpty()) {
+            throw new NotFound("team", id);
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidInput("name", "must not be blank");
+        }
+        if (store.teamNameTaken(name, teamId)) {
+            throw new InvalidInput("name", "is already the name of another team");
+        }
+        Set<String> agents = new HashSet<>();
+        for (Team.Member m : request.members()) {
+            if (m.agent() == null || m.agent().isBlank()) {
+                throw new InvalidInput("members", "every member needs an agent name");
+            }
+            if (!agents.add(m.agent().strip())) {
+                throw new InvalidInput("members", m.agent() + " is listed twice");
+            }
+        }
+        Team team = new Team(teamId, name, request.tier(), request.assignment(), request.members().stream()
+                .map(m -> new Team.Member(m.agent().strip(), m.available())).toList());
+        store.save(team, clock.instant());
+        journal.append("team", teamId.value(), id == null ? "TeamDefined" : "TeamChanged", Map.of("name", name,
+                "tier", team.tier(), "assignment", team.assignment(), "members", team.members().toString()));
+        return team;
+    }
+
+    public List<Team> teams() {
+        return store.teams();
+    }
+
+    @Transactional
+    public EscalationRule defineRule(@Nullable EscalationRuleId id, NewRule r) {
+        EscalationRuleId ruleId = id == null ? EscalationRuleId.random() : id;
+        String name = r.name() == null ? "" : r.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidInput("name", "must not be blank");
+        }
+        if (r.toTier() == null) {
+            throw new InvalidInput("toTier", "is required: a rule must say where the case goes");
+        }
+        if (r.toTier() == Tier.TIER_1) {
+            throw new InvalidInput("toTier", "must be above tier 1: escalation moves cases up");
+        }
+        if (r.toTeamId() != null) {
+            Team team = store.team(r.toTeamId()).orElseThrow(() -> new InvalidInput("toTeamId", "names no team"));
+            if (team.tier() != r.toTier()) {
+                throw new InvalidInput("toTeamId", team.name() + " works " + team.tier() + ", not " + r.toTier());
+            }
+        }
+        switch (r.trigger()) {
+            case NEED_UNKNOWN -> {
+                if (r.needUnknownHours() == null || r.needUnknownHours() <= 0) {
+                    throw new InvalidInput("needUnknownHours", "must be a positive number of hours for NEED_UNKNOWN");
+                }
+            }
+            case PRIORITY -> {
+                if (r.priority() == null) {
+                    throw new InvalidInput("priority", "is required for a PRIORITY rule");
+                }
+            }
+            case CUSTOMER_PLAN -> {
+                if (r.plan() == null || r.plan().isBlank()) {
+                    throw new InvalidInput("plan", "is required for a CUSTOMER_PLAN rule");
+                }
+            }
+            default -> {
+            }
+        }
+        if (store.ruleNameTaken(name, ruleId)) {
+            throw new InvalidInput("name", "is already the name of another escalation rule");
+        }
+        EscalationRule rule = new EscalationRule(ruleId, name, r.trigger(), r.needUnknownHours(), r.priority(),
+                r.plan() == null || r.plan().isBlank() ? null : r.plan().strip(), r.toTier(), r.toTeamId(),
+                r.mandatory(), r.active(), r.rank());
+        store.save(rule, clock.instant());
+        journal.append("escalation-rule", ruleId.value(), id == null ? "EscalationRuleDefined" : "EscalationRuleChanged",
+                Map.of("name", name, "trigger", r.trigger(), "toTier", r.toTier(), "mandatory", r.mandatory(),
+                        "active", r.active(), "rank", r.rank()));
+        return rule;
+    }
+
+    public List<EscalationRule> rules() {
+        return store.rules();
+    }
+
+    /** The whole escalation record of a case, oldest first. */
+    public List<Escalation> escalations(CaseId caseId) {
+        return store.escalations(caseId);
+    }
+
+    /** The optional rules that apply to the case now. */
+    public List<Suggested> suggestions(CaseId caseId) {
+        SupportCase c = cases.find(caseId).orElseThrow(() -> new NotFound("case", caseId));
+        if (!c.isOpen()) {
+            return List.of();
+        }
+        boolean[] state = slaState(caseId);
+        List<Suggested> found = new ArrayList<>();
+        for (EscalationRule rule : store.rules()) {
+            if (rule.active() && !rule.mandatory() && c.tier().ordinal() < rule.toTier().ordinal()) {
+                String reason = trigger(rule, c, state[0], state[1], clock.instant());
+                if (reason != null) {
+                    found.add(new Suggested(rule, reason));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A person escalates the case to a higher tier (and a team of it), saying why. */
+    @Transactional
+    public SupportCase escalate(CaseId caseId, @Nullable Tier toTier, @Nullable TeamId toTeamId, @Nullable String reason) {
+        SupportCase c = cases.find(caseId).orElseThrow(() -> new NotFound("case", caseId));
+        if (c.status() == CaseStatus.CLOSED) {
+            throw new CaseAlreadyClosed(c.reference());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason", "is required: say why the case moves up");
+        }
+        Team team = toTeamId == null ? null
+                : store.team(toTeamId).orElseThrow(() -> new InvalidInput("toTeamId", "names no team"));
+        Tier tier = toTier != null ? toTier : team != null ? team.tier() : null;
+        if (tier == null) {
+            throw new InvalidInput("toTier", "is required: choose the tier or a team to escalate to");
+        }
+        if (team != null && team.tier() != tier) {
+            throw new InvalidInput("toTeamId", team.name() + " works " + team.tier() + ", not " + tier);
+        }
+        if (tier.ordinal() <= c.tier().ordinal()) {
+            throw new InvalidInput("toTier", "must be above the case's tier (" + c.tier() + ")");
+        }
+        return move(c, tier, team, reason.strip(), null, Journal.currentActor());
+    }
+
+    /** Applies the mandatory rules to every open case; returns how many cases moved. */
+    @Transactional
+    public int evaluate() {
+        List<EscalationRule> mandatory = store.rules().stream().filter(r -> r.active() && r.mandatory()).toList();
+        if (mandatory.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int moved = 0;
+        for (EscalationStore.OpenCase open : store.openCases()) {
+            SupportCase c = cases.find(open.id()).orElse(null);
+            if (c == null) {
+                continue;
+            }
+            for (EscalationRule rule : mandatory) {
+                if (c.tier().ordinal() >= rule.toTier().ordinal() || store.applied(c.id(), rule.id())) {
+                    continue;
+                }
+                String reason = trigger(rule, c, open.slaAtRisk(), open.slaBreached(), now);
+                if (reason != null) {
+                    Team team = rule.toTeamId() == null ? null : store.team(rule.toTeamId()).orElse(null);
+                    move(c, rule.toTier(), team, reason, rule, Journal.SYSTEM_ACTOR);
+                    moved++;
+                    break;
+                }
+            }
+        }
+        return moved;
+    }
+
+    private SupportCase move(SupportCase c, Tier tier, @Nullable Team team, String reason, @Nullable EscalationRule rule,
+            String by) {
+        Instant now = clock.instant();
+        String assignee = team == null ? c.assignee() : assign(team);
+        cases.escalate(c.id(), tier, team == null ? c.teamId() : team.id(), assignee, now);
+        String fromTeam = c.teamId() == null ? null : store.team(c.teamId()).map(Team::name).orElse(null);
+        Escalation escalation = new Escalation(c.tier(), tier, fromTeam, team == null ? fromTeam : team.name(), reason,
+                rule == null ? null : rule.name(), by, assignee, now);
+        store.record(c.id(), escalation, c.teamId(), team == null ? c.teamId() : team.id(),
+                rule == null ? null : rule.id());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("fromTier", c.tier());
+        facts.put("toTier", tier);
+        facts.put("toTeam", escalation.toTeam());
+        facts.put("reason", reason);
+        facts.put("rule", escalation.rule());
+        facts.put("assignee", assignee);
+        journal.append("case", c.id().value(), "CaseEscalated", facts);
+        events.publishEvent(new CaseEscalated(c.id(), c.tier(), tier, reason));
+        return cases.find(c.id()).orElseThrow();
+    }
+
+    /** The team's next assignee by its assignment; null when it assigns by hand or nobody is available. */
+    private @Nullable String assign(Team team) {
+        List<String> available = team.members().stream().filter(Team.Member::available).map(Team.Member::agent)
+                .toList();
+        if (team.assignment() == Team.Assignment.MANUAL || available.isEmpty()) {
+            return null;
+        }
+        String last = store.lastAssigned(team.id());
+        String chosen;
+        if (team.assignment() == Team.Assignment.ROUND_ROBIN) {
+            int next = (available.indexOf(last) + 1) % available.size();
+            chosen = available.get(next);
+        } else {
+            Map<String, Integer> load = store.openLoad(available);
+            chosen = available.stream().min(java.util.Comparator.comparingInt((String a) -> load.get(a))
+                    .thenComparing(a -> a)).orElseThrow();
+        }
+        store.assigned(team.id(), chosen);
+        return chosen;
+    }
+
+    /** Why the rule applies to the case now, or null when it does not. */
+    private @Nullable String trigger(EscalationRule rule, SupportCase c, boolean atRisk, boolean breached, Instant now) {
+        if (rule.plan() != null && !rule.plan().equalsIgnoreCase(String.valueOf(sla.facts(c.customerId()).plan()))) {
+            return null;
+        }
+        return switch (rule.trigger()) {
+            case SLA_WARNING -> atRisk || breached ? "SLA about to breach (rule " + rule.name() + ")" : null;
+            case SLA_BREACH -> breached ? "SLA breached (rule " + rule.name() + ")" : null;
+            case NEED_UNKNOWN -> c.needId() == null && rule.needUnknownHours() != null
+                    && !c.openedAt().plus(Duration.ofHours(rule.needUnknownHours())).isAfter(now)
+                            ? "Need still unknown after " + rule.needUnknownHours() + " h (rule " + rule.name() + ")"
+                            : null;
+            case PRIORITY -> rule.priority() != null && c.priority().ordinal() >= rule.priority().ordinal()
+                    ? "Priority " + c.priority() + " (rule " + rule.name() + ")" : null;
+            case CUSTOMER_PLAN -> "Plan " + rule.plan() + " (rule " + rule.name() + ")";
+        };
+    }
+
+    /** Whether any SLA clock of the case warns, and whether any is breached, right now. */
+    private boolean[] slaState(CaseId caseId) {
+        boolean atRisk = false;
+        boolean breached = false;
+        for (SlaManagement.PolicyClocks p : sla.slaOf(caseId).policies()) {
+            for (var clockState : p.evaluation().clocks().values()) {
+                atRisk |= clockState.status() == ClockStatus.WARNING;
+                breached |= clockState.status() == ClockStatus.BREACHED;
+            }
+        }
+        return new boolean[] { atRisk, breached };
+    }
+}
