@@ -22,6 +22,10 @@ import com.microsoft.playwright.Playwright;
 
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.EscalationManagement;
+import io.repdesk.casework.EscalationRule;
+import io.repdesk.casework.Team;
+import io.repdesk.casework.Tier;
 import io.repdesk.casework.ServicePolicy;
 import io.repdesk.casework.SlaConditions;
 import io.repdesk.casework.SlaManagement;
@@ -57,6 +61,9 @@ class WorkspaceBrowserTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseManagement cases;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    EscalationManagement escalations;
 
     BrowserContext context;
     Page page;
@@ -233,6 +240,77 @@ class WorkspaceBrowserTests {
         } finally {
             clock.release();
         }
+    }
+
+    @Test
+    void aCaseMovesFromTier1ToTier2ByAnEscalationRuleWithItsSlaClockShown() {
+        String plan = "Silver-" + java.util.UUID.randomUUID();
+        clock.pin(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+        try {
+            var hours = sla.defineCalendar(null, new SlaManagement.NewCalendar("Lisbon desk " + plan, "Europe/Lisbon",
+                    Map.of(java.time.DayOfWeek.MONDAY, List.of("08:00-18:00")), Map.of()));
+            sla.definePolicy(null, new SlaManagement.NewPolicy("Silver promise " + plan, ServicePolicy.Kind.FORMAL, 1,
+                    hours.id(), java.time.Duration.ofHours(1), null, null, java.util.Set.of(),
+                    java.time.Duration.ofMinutes(15), new SlaConditions(null, plan, null, null, null), true));
+            Team secondLine = escalations.defineTeam(null, new EscalationManagement.NewTeam("Second line " + plan,
+                    Tier.TIER_2, Team.Assignment.ROUND_ROBIN, List.of(new Team.Member("agent", true))));
+            escalations.defineRule(null, new EscalationManagement.NewRule("Breach to tier 2 " + plan,
+                    EscalationRule.Trigger.SLA_BREACH, null, null, plan, Tier.TIER_2, secondLine.id(), true, true, 1));
+            var customer = customers.register(new NewCustomer(null, "Silver Customer", plan + "@example.test",
+                    new EnvironmentProfile(null, null, null, plan, null, Map.of()), null)).id();
+            var contact = contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND,
+                    clock.instant(), "Card terminal offline", "Our card terminal is offline since opening.", null, null,
+                    null, null)).contact();
+            String reference = cases.get(contact.caseId()).reference();
+            signIn("agent", "repdesk-demo");
+            page.navigate(url("/cases/" + reference));
+            assertThat(page.locator(".summary .tier")).hasText("Tier 1");
+            Locator firstResponse = page.locator("section.sla tr[data-target=FIRST_RESPONSE]");
+            assertThat(firstResponse).containsText("Running");
+            assertThat(firstResponse).containsText("23 Nov 2026 10:00 UTC");
+
+            clock.advance(java.time.Duration.ofHours(2));
+            sla.recompute();
+            escalations.evaluate();
+            page.reload();
+
+            assertThat(page.locator(".summary .tier")).hasText("Tier 2 · " + secondLine.name());
+            assertThat(firstResponse).containsText("Breached");
+            assertThat(firstResponse).containsText("1 h 00 min over");
+            Locator record = page.locator("ol.escalations");
+            assertThat(record).containsText("Tier 1 → Tier 2 · " + secondLine.name());
+            assertThat(record).containsText("SLA breached");
+            assertThat(record).containsText("by repdesk, assigned to agent");
+        } finally {
+            clock.release();
+        }
+    }
+
+    @Test
+    void anAgentEscalatesByHandAndMustSayWhy() {
+        String plan = "Hand-" + java.util.UUID.randomUUID();
+        Team specialists = escalations.defineTeam(null, new EscalationManagement.NewTeam("Specialists " + plan,
+                Tier.TIER_3, Team.Assignment.MANUAL, List.of()));
+        var customer = customers.register(new NewCustomer(null, "Hand Customer", plan + "@example.test",
+                EnvironmentProfile.unknown(), null)).id();
+        var contact = contacts.record(new NewContact(customer, null, Channel.PORTAL, Direction.INBOUND,
+                java.time.Instant.now(), "Audit log gaps", "The audit log misses entries from last night.", null, null,
+                null, null)).contact();
+        String reference = cases.get(contact.caseId()).reference();
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/cases/" + reference));
+
+        page.locator("form.escalate select[name=toTeamId]").selectOption(specialists.id().toString());
+        page.locator("form.escalate button[type=submit]").click();
+        assertThat(page.locator("form.escalate .error")).containsText("reason");
+
+        page.locator("form.escalate select[name=toTeamId]").selectOption(specialists.id().toString());
+        page.locator("#reason").fill("Needs someone who knows the audit pipeline");
+        page.locator("form.escalate button[type=submit]").click();
+        assertThat(page.locator(".notice")).containsText("Escalated to tier 3");
+        assertThat(page.locator(".summary .tier")).hasText("Tier 3 · " + specialists.name());
+        assertThat(page.locator("ol.escalations")).containsText("Needs someone who knows the audit pipeline");
+        assertThat(page.locator("ol.escalations")).containsText("by agent");
     }
 
     private void signIn(String username, String password) {
