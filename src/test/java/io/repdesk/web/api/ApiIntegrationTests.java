@@ -343,6 +343,33 @@ class ApiIntegrationTests {
         assertThat(field(unknownCalendar)).isEqualTo("calendarId");
     }
 
+    @Test
+    void teamsAndRulesAreDefinedAndACaseIsEscalatedWithItsRecord() {
+        var team = api.post("/api/v1/teams", Map.of("name", "Payments line two " + suffix(), "tier", "TIER_2",
+                "assignment", "ROUND_ROBIN", "members", List.of(Map.of("agent", "agent", "available", true))));
+        assertThat(team.status()).isEqualTo(201);
+        var rule = api.post("/api/v1/escalation-rules", Map.of("name", "Triage too long " + suffix(), "trigger",
+                "NEED_UNKNOWN", "needUnknownHours", 4, "toTier", "TIER_2", "toTeamId", team.text("id"), "mandatory",
+                false, "rank", 5));
+        assertThat(rule.status()).isEqualTo(201);
+        assertThat(field(api.post("/api/v1/escalation-rules", Map.of("name", "No target " + suffix(), "trigger",
+                "SLA_BREACH", "rank", 1)))).isEqualTo("toTier");
+
+        String caseId = api.post("/api/v1/contacts", contact(newCustomer(), "Refund stuck")).body().path("contact")
+                .path("caseId").asString();
+        assertThat(field(api.post("/api/v1/cases/" + caseId + "/escalations", Map.of("toTeamId", team.text("id")))))
+                .isEqualTo("reason");
+        var escalated = api.post("/api/v1/cases/" + caseId + "/escalations", Map.of("toTeamId", team.text("id"),
+                "reason", "Refunds need the payments team"));
+
+        assertThat(escalated.status()).isEqualTo(200);
+        assertThat(escalated.text("tier")).isEqualTo("TIER_2");
+        var record = api.get("/api/v1/cases/" + caseId + "/escalations");
+        assertThat(record.body().get(0).path("reason").asString()).isEqualTo("Refunds need the payments team");
+        assertThat(record.body().get(0).path("assignee").asString()).isEqualTo("agent");
+        assertThat(record.body().get(0).path("by").asString()).isEqualTo("agent");
+    }
+
     private String newCustomer() {
         var org = api.post("/api/v1/organizations", Map.of("name", "Test Org " + suffix(), "plan", "Business"));
         assertThat(org.status()).isEqualTo(201);
