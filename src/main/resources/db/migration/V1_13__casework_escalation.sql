@@ -53,3 +53,14 @@ create table casework_escalation (
     at           timestamptz not null
 );
 create index casework_escalation_case on casework_escalation (case_id, at);
+
+-- What agents write on a case for each other (never shown to the customer): notes, attempts, workarounds.
+create table casework_case_note (
+    id         uuid primary key,
+    case_id    uuid        not null references casework_case (id),
+    kind       text        not null check (kind in ('NOTE', 'ATTEMPT', 'WORKAROUND')),
+    body       text        not null,
+    author     text        not null,
+    written_at timestamptz not null
+);
+create index casework_case_note_case on casework_case_note (case_id, written_at);

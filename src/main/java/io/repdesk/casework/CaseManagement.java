@@ -241,6 +241,28 @@ public class CaseManagement {
         events.publishEvent(new CaseStatusChanged(current.id(), current.status(), status));
     }
 
+    /** Adds an internal note (or an attempt, or a workaround) to the case, signed by the current agent. */
+    @Transactional
+    public CaseNote addNote(CaseId id, CaseNote.Kind kind, @Nullable String body) {
+        changeable(id);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new io.repdesk.shared.InvalidInput("body", "must not be blank");
+        }
+        if (text.length() > 20_000) {
+            throw new io.repdesk.shared.InvalidInput("body", "must be at most 20000 characters, not " + text.length());
+        }
+        CaseNote note = new CaseNote(kind, text, Journal.currentActor(), clock.instant());
+        cases.addNote(id, note);
+        journal.append("case", id.value(), "CaseNoteAdded", Map.of("kind", kind, "body", text));
+        return note;
+    }
+
+    /** The case's internal notes, oldest first. */
+    public List<CaseNote> notes(CaseId id) {
+        return cases.notes(id);
+    }
+
     @Transactional
     public SupportCase changePriority(CaseId id, Priority priority) {
         SupportCase current = changeable(id);

@@ -80,6 +80,20 @@ class Cases {
                 """).params(tier.name(), team == null ? null : team.value(), assignee, utc(at), id.value()).update();
     }
 
+    void addNote(CaseId id, CaseNote note) {
+        jdbc.sql("insert into casework_case_note (id, case_id, kind, body, author, written_at) values (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), id.value(), note.kind().name(), note.body(), note.author(),
+                        utc(note.writtenAt())).update();
+    }
+
+    List<CaseNote> notes(CaseId id) {
+        return jdbc.sql("select kind, body, author, written_at from casework_case_note where case_id = ? order by written_at")
+                .param(id.value())
+                .query((rs, row) -> new CaseNote(CaseNote.Kind.valueOf(rs.getString("kind")), rs.getString("body"),
+                        rs.getString("author"), rs.getObject("written_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     void updatePriority(CaseId id, Priority priority, Instant at) {
         jdbc.sql("update casework_case set priority = ?, updated_at = ? where id = ?")
                 .params(priority.name(), utc(at), id.value()).update();

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.CaseStatus;
+import io.repdesk.casework.CaseNote;
 import io.repdesk.casework.EscalationManagement;
 import io.repdesk.casework.Priority;
 import io.repdesk.casework.SlaManagement;
@@ -22,7 +23,10 @@ import io.repdesk.casework.Tier;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
+import io.repdesk.contact.Channel;
 import io.repdesk.contact.Contact;
+import io.repdesk.contact.Direction;
+import io.repdesk.contact.NewContact;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
@@ -48,10 +52,12 @@ class CaseController {
     private final Suggestions suggestions;
     private final SlaManagement sla;
     private final EscalationManagement escalations;
+    private final java.time.Clock clock;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
-            EscalationManagement escalations) {
+            EscalationManagement escalations, java.time.Clock clock) {
+        this.clock = clock;
         this.suggestions = suggestions;
         this.sla = sla;
         this.escalations = escalations;
@@ -88,6 +94,8 @@ class CaseController {
                 .orElse(null));
         model.addAttribute("tiers", Tier.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("notes", cases.notes(supportCase.id()));
+        model.addAttribute("replyToken", UUID.randomUUID().toString());
         model.addAttribute("escalations", escalations.escalations(supportCase.id()));
         model.addAttribute("suggestedEscalations", escalations.suggestions(supportCase.id()));
         return "case";
@@ -162,6 +170,44 @@ class CaseController {
         } catch (IllegalArgumentException | Conflict e) {
             redirect.addFlashAttribute("escalationError", e.getMessage());
             redirect.addFlashAttribute("escalationReason", reason);
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    /** An agent's reply goes on the case's thread as an outbound contact (sending it arrives with the channels). */
+    @PostMapping("/cases/{reference}/reply")
+    String reply(@PathVariable String reference, @RequestParam(required = false) String body,
+            @RequestParam(required = false) String token, RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            redirect.addFlashAttribute("replyError", "Write the reply before sending it.");
+            return "redirect:/cases/" + reference;
+        }
+        Channel channel = supportCase.channel() == null ? Channel.EMAIL : Channel.valueOf(supportCase.channel());
+        try {
+            var recorded = contacts.record(new NewContact(supportCase.customerId(), supportCase.id(), channel,
+                    Direction.OUTBOUND, clock.instant(), "Re: " + supportCase.subject(), text, null,
+                    token == null || token.isBlank() ? null : "reply-" + token, null, null));
+            redirect.addFlashAttribute("notice", recorded.duplicate() ? "This reply was already sent." : "Reply sent.");
+        } catch (InvalidInput | Conflict e) {
+            redirect.addFlashAttribute("replyError", e.getMessage());
+            redirect.addFlashAttribute("replyBody", text);
+        }
+        return "redirect:/cases/" + reference;
+    }
+
+    @PostMapping("/cases/{reference}/notes")
+    String addNote(@PathVariable String reference, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        try {
+            CaseNote.Kind noteKind = kind == null || kind.isBlank() ? CaseNote.Kind.NOTE : CaseNote.Kind.valueOf(kind);
+            cases.addNote(supportCase.id(), noteKind, body);
+            redirect.addFlashAttribute("notice", "Added to the notes.");
+        } catch (InvalidInput | IllegalArgumentException | Conflict e) {
+            redirect.addFlashAttribute("noteError", e instanceof InvalidInput ? e.getMessage() : "Choose a kind of note.");
+            redirect.addFlashAttribute("noteBody", body);
         }
         return "redirect:/cases/" + reference;
     }

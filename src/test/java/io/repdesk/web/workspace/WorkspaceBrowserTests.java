@@ -313,6 +313,43 @@ class WorkspaceBrowserTests {
         assertThat(page.locator("ol.escalations")).containsText("by agent");
     }
 
+    @Test
+    void anAgentRepliesAndLeavesAWorkaroundAndTheFirstResponseIsMet() {
+        String plan = "Bronze-" + java.util.UUID.randomUUID();
+        clock.pin(java.time.Instant.parse("2026-11-23T09:00:00Z"));
+        try {
+            var hours = sla.defineCalendar(null, new SlaManagement.NewCalendar("Round the clock " + plan, "UTC",
+                    Map.of(java.time.DayOfWeek.MONDAY, List.of("00:00-24:00")), Map.of()));
+            sla.definePolicy(null, new SlaManagement.NewPolicy("Bronze promise " + plan, ServicePolicy.Kind.FORMAL, 1,
+                    hours.id(), java.time.Duration.ofHours(2), null, null, java.util.Set.of(), java.time.Duration.ZERO,
+                    new SlaConditions(null, plan, null, null, null), true));
+            var customer = customers.register(new NewCustomer(null, "Bronze Customer", plan + "@example.test",
+                    new EnvironmentProfile(null, null, null, plan, null, Map.of()), null)).id();
+            var contact = contacts.record(new NewContact(customer, null, Channel.CHAT, Direction.INBOUND,
+                    clock.instant(), "Receipts missing", "No receipts arrive by email since Friday.", null, null,
+                    null, null)).contact();
+            String reference = cases.get(contact.caseId()).reference();
+            signIn("agent", "repdesk-demo");
+            page.navigate(url("/cases/" + reference));
+
+            clock.advance(java.time.Duration.ofMinutes(30));
+            page.locator("#reply-body").fill("Receipts are paused by a mail outage; we will resend them today.");
+            page.locator("form.reply button[type=submit]").click();
+            assertThat(page.locator(".notice")).containsText("Reply sent");
+            assertThat(page.locator("section.thread")).containsText("we will resend them today");
+            assertThat(page.locator("section.sla tr[data-target=FIRST_RESPONSE]")).containsText("Met");
+            assertThat(page.locator("section.sla tr[data-target=FIRST_RESPONSE]")).containsText("30 min taken");
+
+            page.locator("form.note select[name=kind]").selectOption("WORKAROUND");
+            page.locator("form.note textarea").fill("Resend receipts from Billing > Receipts > Resend all.");
+            page.locator("form.note button[type=submit]").click();
+            assertThat(page.locator("ol.notes li.workaround")).containsText("Resend receipts from Billing");
+            assertThat(page.locator("ol.notes li.workaround")).containsText("agent");
+        } finally {
+            clock.release();
+        }
+    }
+
     private void signIn(String username, String password) {
         page.navigate(url("/inbox"));
         page.locator("#username").fill(username);
