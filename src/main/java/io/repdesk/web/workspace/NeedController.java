@@ -16,6 +16,10 @@ import io.repdesk.casework.CaseFilter;
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.NeedLoad;
 import io.repdesk.casework.SupportCase;
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.contact.Direction;
+import io.repdesk.contact.NewContact;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedKeysFor;
 import io.repdesk.need.NeedManagement;
@@ -40,9 +44,13 @@ class NeedController {
     private final CaseRows caseRows;
     private final Journal journal;
     private final NeedMatcher matcher;
+    private final ContactManagement contacts;
+    private final java.time.Clock clock;
 
     NeedController(NeedManagement needs, CaseManagement cases, CaseRows caseRows, Journal journal,
-            NeedMatcher matcher) {
+            NeedMatcher matcher, ContactManagement contacts, java.time.Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
         this.matcher = matcher;
         this.needs = needs;
         this.cases = cases;
@@ -83,11 +91,48 @@ class NeedController {
         model.addAttribute("similar", similar.stream().filter(s -> similarNeeds.containsKey(s.needId()))
                 .map(s -> new SimilarNeed(similarNeeds.get(s.needId()), Math.round(s.similarity() * 100))).toList());
         model.addAttribute("mergedInto", need.mergedInto() == null ? null : needs.get(need.mergedInto()));
+        model.addAttribute("openCases", onlyOpen ? list.total() : cases.list(new CaseFilter(null, Boolean.TRUE,
+                need.id(), null, null, null), new PageRequest(0, 1)).total());
+        model.addAttribute("replyToken", UUID.randomUUID().toString());
         return "need";
     }
 
     /** A need that resembles the one shown, with its similarity in percent. */
     record SimilarNeed(ServiceNeed need, int percent) {
+    }
+
+    /**
+     * Sends one reply to every open case of the need (each on its case's channel), e.g. the workaround.
+     * Each case gets its own idempotency key from the form's token, so a repeated submit sends nothing twice.
+     */
+    @PostMapping("/needs/{id}/reply-all")
+    String replyAll(@PathVariable UUID id, @RequestParam(required = false) String body,
+            @RequestParam(required = false) String token, RedirectAttributes redirect) {
+        ServiceNeed need = needs.get(new NeedId(id));
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > 20_000) {
+            redirect.addFlashAttribute("error", "Write the reply (at most 20,000 characters) before sending it.");
+            redirect.addFlashAttribute("replyAllBody", body);
+            return "redirect:/needs/" + id;
+        }
+        String batch = token == null || token.isBlank() ? UUID.randomUUID().toString() : token;
+        CaseFilter open = new CaseFilter(null, Boolean.TRUE, need.id(), null, null, null);
+        List<SupportCase> targets = new java.util.ArrayList<>();
+        Page<SupportCase> page;
+        int number = 0;
+        do {
+            page = cases.list(open, new PageRequest(number++, 200));
+            targets.addAll(page.items());
+        } while (page.hasNext());
+        int sent = 0;
+        for (SupportCase c : targets) {
+            Channel channel = c.channel() == null ? Channel.EMAIL : Channel.valueOf(c.channel());
+            var recorded = contacts.record(new NewContact(c.customerId(), c.id(), channel, Direction.OUTBOUND,
+                    clock.instant(), "Re: " + c.subject(), text, null, "reply-all-" + batch + "-" + c.id(), null, null));
+            sent += recorded.duplicate() ? 0 : 1;
+        }
+        redirect.addFlashAttribute("notice", "Replied to " + sent + " open case" + (sent == 1 ? "" : "s") + ".");
+        return "redirect:/needs/" + id;
     }
 
     @PostMapping("/needs/{id}/merge")

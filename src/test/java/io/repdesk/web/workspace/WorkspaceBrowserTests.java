@@ -65,6 +65,9 @@ class WorkspaceBrowserTests {
     @org.springframework.beans.factory.annotation.Autowired
     EscalationManagement escalations;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.repdesk.need.NeedManagement needs;
+
     BrowserContext context;
     Page page;
 
@@ -348,6 +351,31 @@ class WorkspaceBrowserTests {
         } finally {
             clock.release();
         }
+    }
+
+    @Test
+    void oneReplyReachesEveryOpenCaseOfANeed() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        var need = needs.define(new io.repdesk.need.NewNeed("label-printer-" + suffix, "Label printer prints blank "
+                + suffix, "", io.repdesk.need.DemandClass.VALUE_ERODING, "Switch the printer to ZPL mode"));
+        List<String> references = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var customer = customers.register(new NewCustomer(null, "Printer Customer " + i, "printer-" + i + "-"
+                    + suffix + "@example.test", EnvironmentProfile.unknown(), null)).id();
+            var contact = contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND,
+                    java.time.Instant.now(), "Blank labels", "Every label comes out blank.", null, null, need.id(),
+                    null)).contact();
+            references.add(cases.get(contact.caseId()).reference());
+        }
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/needs/" + need.id()));
+
+        assertThat(page.locator("#reply-all-body")).hasValue("A workaround while we fix this: Switch the printer to ZPL mode");
+        page.locator("section.reply-all button[type=submit]").click();
+
+        assertThat(page.locator(".notice")).containsText("Replied to 2 open cases");
+        page.navigate(url("/cases/" + references.get(1)));
+        assertThat(page.locator("section.thread")).containsText("Switch the printer to ZPL mode");
     }
 
     private void signIn(String username, String password) {
