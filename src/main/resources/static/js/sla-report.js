@@ -14,7 +14,7 @@ document.addEventListener('DOMContentLoaded', () => {
         label: d.label,
         data: d.data,
         spanGaps: true,
-        tension: 0.2,
+        cubicInterpolationMode: 'monotone',
         borderDash: d.target === 'RESOLUTION' ? [6, 4] : []
       }))
     },

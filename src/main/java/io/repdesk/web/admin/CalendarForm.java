@@ -62,8 +62,8 @@ record CalendarForm(String name, String zone, Map<DayOfWeek, String> hours, Stri
 
     /** The request for {@link SlaManagement#defineCalendar}, or null with the reasons put in {@code errors}. */
     SlaManagement.@Nullable NewCalendar toRequest(FieldErrors errors) {
-        if (name.strip().length() > MAX_NAME) {
-            errors.reject("name", "Name must be at most " + MAX_NAME + " characters");
+        if (name.isBlank() || name.strip().length() > MAX_NAME) {
+            errors.reject("name", "Give the calendar a name of 1–" + MAX_NAME + " characters");
         }
         Map<DayOfWeek, List<String>> weekly = new EnumMap<>(DayOfWeek.class);
         hours.forEach((day, text) -> {

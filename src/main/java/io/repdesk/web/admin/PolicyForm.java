@@ -121,8 +121,8 @@ record PolicyForm(String name, String kind, String rank, String calendarId, Span
 
     /** The request for {@link SlaManagement#definePolicy}, or null with the reasons put in {@code errors}. */
     SlaManagement.@Nullable NewPolicy toRequest(FieldErrors errors) {
-        if (name.strip().length() > MAX_NAME) {
-            errors.reject("name", "Name must be at most " + MAX_NAME + " characters");
+        if (name.isBlank() || name.strip().length() > MAX_NAME) {
+            errors.reject("name", "Give the policy a name of 1–" + MAX_NAME + " characters");
         }
         ServicePolicy.Kind policyKind = choice(ServicePolicy.Kind.class, kind, "kind", errors);
         Integer order = null;
