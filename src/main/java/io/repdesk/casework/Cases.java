@@ -122,6 +122,12 @@ class Cases {
                 .query(Cases::supportCase).optional();
     }
 
+    /** The cases opened from {@code from} (included) to {@code to} (excluded), oldest first. */
+    List<SupportCase> openedBetween(Instant from, Instant to) {
+        return jdbc.sql("select * from casework_case where opened_at >= ? and opened_at < ? order by opened_at, id")
+                .params(utc(from), utc(to)).query(Cases::supportCase).list();
+    }
+
     List<NeedLoad> openLoadByNeed() {
         return jdbc.sql("""
                 select need_id, count(*) as open_cases from casework_case

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.Organization;
 import io.repdesk.journal.Journal;
 import io.repdesk.shared.CalendarId;
 import io.repdesk.shared.CaseId;
@@ -55,9 +57,11 @@ public class SlaManagement {
     private final CustomerManagement customers;
     private final Journal journal;
     private final Clock clock;
+    private final SlaReporting reporting;
 
     SlaManagement(SlaStore store, CaseActivity activity, Cases cases, CustomerManagement customers, Journal journal,
-            Clock clock) {
+            Clock clock, SlaReporting reporting) {
+        this.reporting = reporting;
         this.store = store;
         this.activity = activity;
         this.cases = cases;
@@ -177,8 +181,32 @@ public class SlaManagement {
         return store.calendar(id);
     }
 
+    /** Every policy, by rank then name. */
     public List<ServicePolicy> policies() {
         return store.policies();
+    }
+
+    public Optional<ServicePolicy> policy(SlaPolicyId id) {
+        return store.policies().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /**
+     * How often each policy's first-response and resolution targets were met for the cases opened from
+     * {@code from} to {@code to} (UTC dates, both included), per week of opening.
+     *
+     * <p>Which policies applied to a case is not stored, so each case opened in the range is replayed:
+     * its activity is evaluated against the policies as they stand now (the ones that apply today, by
+     * conditions and rank), as {@link #slaOf} does, batched. A target counts as <em>met</em> when its
+     * clock ended on time; as <em>missed</em> when it ended late, is breached, or a breach of that
+     * policy and target is recorded for the case (so a later, looser policy does not erase a recorded
+     * breach); as <em>pending</em> while it still counts or is paused. A clock stopped by a resolution
+     * that needed no reply is not counted. The SQL selects the cases and the recorded breaches; the
+     * clocks are computed in Java, which costs one replay per case in the range.
+     *
+     * @throws InvalidInput when {@code to} is before {@code from} or the range is over a year
+     */
+    public SlaReport report(LocalDate from, LocalDate to) {
+        return reporting.report(from, to, clock.instant());
     }
 
     /** The case's SLA clocks as of now. */
@@ -265,15 +293,18 @@ public class SlaManagement {
 
     /** What policy conditions look at about a customer: the organization, and the plan (theirs, else the organization's). */
     record CustomerFacts(@Nullable OrganizationId organizationId, @Nullable String plan) {
+
+        static CustomerFacts of(Customer customer, Function<OrganizationId, Organization> organizations) {
+            String plan = customer.environment().plan();
+            if ((plan == null || plan.isBlank()) && customer.organizationId() != null) {
+                plan = organizations.apply(customer.organizationId()).plan();
+            }
+            return new CustomerFacts(customer.organizationId(), plan);
+        }
     }
 
     CustomerFacts facts(CustomerId id) {
-        Customer customer = customers.get(id);
-        String plan = customer.environment().plan();
-        if ((plan == null || plan.isBlank()) && customer.organizationId() != null) {
-            plan = customers.organization(customer.organizationId()).plan();
-        }
-        return new CustomerFacts(customer.organizationId(), plan);
+        return CustomerFacts.of(customers.get(id), customers::organization);
     }
 
     /** The active policies that apply: the first matching formal one and the first matching informal one. */

@@ -146,6 +146,22 @@ class SlaStore {
                 rs.getObject("breached_at", java.time.OffsetDateTime.class).toInstant())).list();
     }
 
+    /** A policy's target recorded as breached on a case, at least once. */
+    record BreachedTarget(CaseId caseId, SlaPolicyId policyId, SlaTarget target) {
+    }
+
+    Set<BreachedTarget> breachedTargets(List<CaseId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select distinct case_id, policy_id, target from casework_sla_breach where case_id = any(?)
+                """).param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query((rs, row) -> new BreachedTarget(new CaseId(rs.getObject("case_id", UUID.class)),
+                        new SlaPolicyId(rs.getObject("policy_id", UUID.class)), SlaTarget.valueOf(rs.getString("target"))))
+                .list());
+    }
+
     List<CaseId> openCases(@Nullable CaseId after, int limit) {
         var query = after == null
                 ? jdbc.sql("select id from casework_case where is_open order by id limit ?").param(limit)

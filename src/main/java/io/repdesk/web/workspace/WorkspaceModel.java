@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import io.repdesk.shared.NotFound;
 
-/** What every workspace page gets: the formatter, and a friendly page for unknown ids. */
-@ControllerAdvice(basePackages = "io.repdesk.web.workspace")
+/** What every workspace and admin page gets: the formatter, and a friendly page for unknown ids. */
+@ControllerAdvice(basePackages = { "io.repdesk.web.workspace", "io.repdesk.web.admin" })
 class WorkspaceModel {
 
     private static final Format FORMAT = new Format();

@@ -1,0 +1,140 @@
+package io.repdesk.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.TestClock;
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.contact.Direction;
+import io.repdesk.contact.NewContact;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.EnvironmentProfile;
+import io.repdesk.customer.NewCustomer;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.InvalidInput;
+
+@RepdeskIntegrationTest
+class SlaReportIntegrationTests {
+
+    /** Monday 23 November 2026, 10:00 in Berlin. */
+    static final Instant MONDAY_10_BERLIN = Instant.parse("2026-11-23T09:00:00Z");
+    static final LocalDate WEEK_1 = LocalDate.parse("2026-11-23");
+    static final LocalDate WEEK_2 = LocalDate.parse("2026-11-30");
+
+    @Autowired
+    SlaManagement sla;
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.release();
+    }
+
+    @Test
+    void countsTheTargetsMetPerPolicyAndWeekOfOpeningAndKeepsRecordedBreachesMissed() {
+        String plan = "Report-" + UUID.randomUUID();
+        ServiceCalendar hours = berlinOfficeHours(plan);
+        SlaManagement.NewPolicy promise = new SlaManagement.NewPolicy("Report " + plan, ServicePolicy.Kind.FORMAL,
+                -1_000, hours.id(), Duration.ofHours(4), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
+                new SlaConditions(null, plan, null, null, null), true);
+        ServicePolicy policy = sla.definePolicy(null, promise);
+        CustomerId customer = customer(plan);
+
+        clock.pin(MONDAY_10_BERLIN);
+        CaseId onTime = inbound(customer, "Exports are slow");
+        CaseId late = inbound(customer, "Exports are empty");
+        inbound(customer("Other-" + plan), "Not covered by the policy");
+        clock.advance(Duration.ofHours(1));
+        reply(customer, onTime);
+        clock.advance(Duration.ofHours(1));
+        cases.changeStatus(onTime, CaseStatus.RESOLVED);
+        clock.advance(Duration.ofHours(3));
+        sla.recompute();
+        reply(customer, late);
+        clock.advance(Duration.ofHours(2));
+        cases.changeStatus(late, CaseStatus.RESOLVED);
+
+        clock.pin(Instant.parse("2026-11-30T09:00:00Z"));
+        CaseId answered = inbound(customer, "Invoices are missing");
+        CaseId noReplyNeeded = inbound(customer, "Please ignore my last message");
+        clock.advance(Duration.ofMinutes(15));
+        cases.changeStatus(noReplyNeeded, CaseStatus.RESOLVED);
+        clock.advance(Duration.ofMinutes(15));
+        reply(customer, answered);
+
+        SlaReport.PolicyFigures figures = figures(sla.report(WEEK_1, LocalDate.parse("2026-12-06")), policy);
+        assertThat(figures.weeks()).extracting(SlaReport.WeekFigures::week).containsExactly(WEEK_1, WEEK_2);
+        assertThat(figures.weeks().get(0).firstResponse()).isEqualTo(new SlaReport.Tally(1, 1, 0));
+        assertThat(figures.weeks().get(0).resolution()).isEqualTo(new SlaReport.Tally(2, 0, 0));
+        assertThat(figures.weeks().get(1).firstResponse()).isEqualTo(new SlaReport.Tally(1, 0, 0));
+        assertThat(figures.weeks().get(1).resolution()).isEqualTo(new SlaReport.Tally(1, 0, 1));
+        assertThat(figures.firstResponse().percentMet()).isCloseTo(66.67, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(figures.resolution().percentMet()).isEqualTo(100.0);
+
+        sla.definePolicy(policy.id(), new SlaManagement.NewPolicy(promise.name(), promise.kind(), promise.rank(),
+                hours.id(), Duration.ofHours(8), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
+                promise.conditions(), true));
+        SlaReport firstWeek = sla.report(WEEK_1, LocalDate.parse("2026-11-29"));
+        assertThat(firstWeek.weeks()).containsExactly(WEEK_1);
+        assertThat(figures(firstWeek, policy).firstResponse().percentMet()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsIsRefused() {
+        assertThatThrownBy(() -> sla.report(WEEK_2, WEEK_1)).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("to"));
+    }
+
+    private static SlaReport.PolicyFigures figures(SlaReport report, ServicePolicy policy) {
+        return report.policies().stream().filter(f -> f.policy().id().equals(policy.id())).findFirst().orElseThrow();
+    }
+
+    private ServiceCalendar berlinOfficeHours(String suffix) {
+        List<String> nineToFive = List.of("09:00-17:00");
+        return sla.defineCalendar(null, new SlaManagement.NewCalendar("Report office " + suffix, "Europe/Berlin",
+                Map.of(DayOfWeek.MONDAY, nineToFive, DayOfWeek.TUESDAY, nineToFive, DayOfWeek.WEDNESDAY, nineToFive,
+                        DayOfWeek.THURSDAY, nineToFive, DayOfWeek.FRIDAY, nineToFive), Map.of()));
+    }
+
+    private CaseId inbound(CustomerId customer, String text) {
+        return contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND, clock.instant(), text,
+                text, null, UUID.randomUUID().toString(), null, null)).contact().caseId();
+    }
+
+    private void reply(CustomerId customer, CaseId caseId) {
+        contacts.record(new NewContact(customer, caseId, Channel.EMAIL, Direction.OUTBOUND, clock.instant(),
+                "Re: your case", "We are on it.", "agent", UUID.randomUUID().toString(), null, null));
+    }
+
+    private CustomerId customer(String plan) {
+        return customers.register(new NewCustomer(null, "Report Tester", "report-" + UUID.randomUUID()
+                + "@example.test", new EnvironmentProfile(null, null, null, plan, null, Map.of()), null)).id();
+    }
+}
