@@ -2,6 +2,7 @@ package io.repdesk.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +199,7 @@ public class IntakeManagement {
     }
 
     private void attachFlow(CaseId caseId, IntakeFlow flow, @Nullable IntakeFlowId previous) {
-        answers.attach(caseId, flow.id(), clock.instant(), Journal.currentActor());
+        answers.attach(caseId, flow.id(), now(), Journal.currentActor());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("flowId", flow.id().toString());
         facts.put("flow", flow.name());
@@ -219,7 +220,7 @@ public class IntakeManagement {
         if (changes.isEmpty() && dropped.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String actor = Journal.currentActor();
         List<String> cleared = new ArrayList<>(dropped);
         changes.forEach((key, value) -> {
@@ -262,6 +263,11 @@ public class IntakeManagement {
                         null));
     }
 
+    /** Now, to the microsecond PostgreSQL keeps, so what is returned equals what is read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private SupportCase changeable(CaseId caseId) {
         SupportCase supportCase = cases.get(caseId);
         if (supportCase.status() == CaseStatus.CLOSED) {
@@ -280,7 +286,7 @@ public class IntakeManagement {
 
     private IntakeFlow version(IntakeFlowId id, int version, FlowDraft valid) {
         return new IntakeFlow(id, version, valid.name(), valid.category(), valid.channel(), valid.questions(),
-                clock.instant(), Journal.currentActor());
+                now(), Journal.currentActor());
     }
 
     private static boolean sameContent(IntakeFlow flow, FlowDraft draft) {
