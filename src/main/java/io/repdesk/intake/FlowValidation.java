@@ -27,6 +27,10 @@ final class FlowValidation {
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     static final Pattern CHANNEL = Pattern.compile("[A-Za-z][A-Za-z_]{0,29}");
 
+    /** Depth-first search states of a question while looking for cycles. */
+    private static final int VISITING = 1;
+    private static final int DONE = 2;
+
     private FlowValidation() {
     }
 
@@ -156,9 +160,6 @@ final class FlowValidation {
             }
         }
     }
-
-    private static final int VISITING = 1;
-    private static final int DONE = 2;
 
     private static @Nullable List<String> cycleFrom(String key, Map<String, List<String>> shows,
             Map<String, Integer> state, Deque<String> path) {

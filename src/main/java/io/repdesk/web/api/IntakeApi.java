@@ -125,7 +125,8 @@ class IntakeApi {
     List<FlowView> flows(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String channel) {
         return intake.flows().stream()
-                .filter(f -> category == null || f.isFor(category, channel == null ? f.channel() : channel))
+                .filter(f -> category == null || f.category().equalsIgnoreCase(category.strip()))
+                .filter(f -> channel == null || f.channel() == null || f.channel().equalsIgnoreCase(channel.strip()))
                 .map(FlowView::of).toList();
     }
 
