@@ -112,6 +112,17 @@ class Cases {
                 """).params(channel, utc(at), utc(at), id.value()).update();
     }
 
+    /** The cases with these ids, in one query. */
+    java.util.Map<CaseId, SupportCase> findAll(List<CaseId> ids) {
+        java.util.Map<CaseId, SupportCase> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from casework_case where id = any(?)")
+                    .param(ids.stream().map(CaseId::value).toArray(UUID[]::new)).query(Cases::supportCase).list()
+                    .forEach(c -> found.put(c.id(), c));
+        }
+        return found;
+    }
+
     Optional<SupportCase> find(CaseId id) {
         return jdbc.sql("select * from casework_case where id = ?").param(id.value()).query(Cases::supportCase)
                 .optional();

@@ -18,7 +18,9 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
@@ -58,10 +60,12 @@ public class SlaManagement {
     private final Journal journal;
     private final Clock clock;
     private final SlaReporting reporting;
+    private final TransactionTemplate transactions;
 
     SlaManagement(SlaStore store, CaseActivity activity, Cases cases, CustomerManagement customers, Journal journal,
-            Clock clock, SlaReporting reporting) {
+            Clock clock, SlaReporting reporting, PlatformTransactionManager transactionManager) {
         this.reporting = reporting;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.activity = activity;
         this.cases = cases;
@@ -233,62 +237,66 @@ public class SlaManagement {
 
     /**
      * Recomputes the clocks of every open case, remembers the next due moment and whether the case is
-     * at risk or breached, and records each breach once.
+     * at risk or breached, and records each breach once. Works through the open cases a thousand at a
+     * time, each page in its own short transaction with a handful of statements.
      */
-    @Transactional
     public Recomputed recompute() {
         Instant now = clock.instant();
         List<ServicePolicy> policies = store.policies().stream().filter(ServicePolicy::active).toList();
-        int total = 0;
-        int atRisk = 0;
-        int breached = 0;
-        int newBreaches = 0;
         Map<CustomerId, CustomerFacts> customerCache = new HashMap<>();
+        int[] totals = new int[4];
         CaseId after = null;
         List<CaseId> page;
         while (!(page = store.openCases(after, 1_000)).isEmpty()) {
-            Map<CaseId, List<CaseActivity.Entry>> activities = activity.of(page);
-            for (CaseId id : page) {
-                Optional<SupportCase> found = cases.find(id);
-                if (found.isEmpty()) {
-                    continue;
-                }
-                SupportCase c = found.get();
-                CustomerFacts customer = customerCache.computeIfAbsent(c.customerId(), this::facts);
-                List<CaseEvent> timeline = timeline(activities.getOrDefault(id, List.of()));
-                if (timeline.isEmpty()) {
-                    continue;
-                }
-                Instant nextDue = null;
-                boolean risk = false;
-                boolean late = false;
-                for (ServicePolicy p : applying(c, customer, policies)) {
-                    SlaEvaluation evaluation = SlaClocks.evaluate(p.policy(), timeline, now);
-                    for (ClockState clockState : evaluation.clocks().values()) {
-                        risk |= clockState.status() == ClockStatus.WARNING;
-                        late |= clockState.status() == ClockStatus.BREACHED;
-                        if (clockState.dueAt() != null && (clockState.status() == ClockStatus.RUNNING
-                                || clockState.status() == ClockStatus.WARNING)
-                                && (nextDue == null || clockState.dueAt().isBefore(nextDue))) {
-                            nextDue = clockState.dueAt();
-                        }
-                    }
-                    for (Breach breach : evaluation.breaches()) {
-                        if (store.recordBreach(id, p.id(), breach, now)) {
-                            newBreaches++;
-                            journal.append("case", id.value(), "SlaBreached", Map.of("policy", p.name(), "target",
-                                    breach.target(), "breachedAt", breach.breachedAt().toString()));
-                        }
-                    }
-                }
-                store.saveComputed(id, nextDue, risk, late, now);
-                total++;
-                atRisk += risk ? 1 : 0;
-                breached += late ? 1 : 0;
-            }
+            List<CaseId> ids = page;
+            transactions.executeWithoutResult(status -> recomputePage(ids, policies, customerCache, now, totals));
             after = page.getLast();
         }
-        return new Recomputed(total, atRisk, breached, newBreaches);
+        return new Recomputed(totals[0], totals[1], totals[2], totals[3]);
+    }
+
+    private void recomputePage(List<CaseId> page, List<ServicePolicy> policies,
+            Map<CustomerId, CustomerFacts> customerCache, Instant now, int[] totals) {
+        Map<CaseId, List<CaseActivity.Entry>> activities = activity.of(page);
+        Map<CaseId, SupportCase> found = cases.findAll(page);
+        java.util.Set<String> recorded = store.breachKeys(page);
+        List<SlaStore.Computed> computed = new ArrayList<>(page.size());
+        for (CaseId id : page) {
+            SupportCase c = found.get(id);
+            List<CaseEvent> timeline = c == null ? List.of() : timeline(activities.getOrDefault(id, List.of()));
+            if (timeline.isEmpty()) {
+                continue;
+            }
+            CustomerFacts customer = customerCache.computeIfAbsent(c.customerId(), this::facts);
+            Instant nextDue = null;
+            boolean risk = false;
+            boolean late = false;
+            for (ServicePolicy p : applying(c, customer, policies)) {
+                SlaEvaluation evaluation = SlaClocks.evaluate(p.policy(), timeline, now);
+                for (ClockState clockState : evaluation.clocks().values()) {
+                    risk |= clockState.status() == ClockStatus.WARNING;
+                    late |= clockState.status() == ClockStatus.BREACHED;
+                    if (clockState.dueAt() != null && (clockState.status() == ClockStatus.RUNNING
+                            || clockState.status() == ClockStatus.WARNING)
+                            && (nextDue == null || clockState.dueAt().isBefore(nextDue))) {
+                        nextDue = clockState.dueAt();
+                    }
+                }
+                for (Breach breach : evaluation.breaches()) {
+                    if (!recorded.contains(SlaStore.breachKey(id, p.id(), breach.target(), breach.breachedAt()))
+                            && store.recordBreach(id, p.id(), breach, now)) {
+                        totals[3]++;
+                        journal.append("case", id.value(), "SlaBreached", Map.of("policy", p.name(), "target",
+                                breach.target(), "breachedAt", breach.breachedAt().toString()));
+                    }
+                }
+            }
+            computed.add(new SlaStore.Computed(id, nextDue, risk, late));
+            totals[0]++;
+            totals[1] += risk ? 1 : 0;
+            totals[2] += late ? 1 : 0;
+        }
+        store.saveComputed(computed, now);
     }
 
     /** What policy conditions look at about a customer: the organization, and the plan (theirs, else the organization's). */

@@ -118,14 +118,43 @@ class SlaStore {
                 .params(name, except.value()).query(Boolean.class).single();
     }
 
-    void saveComputed(CaseId id, @Nullable Instant nextDue, boolean atRisk, boolean breached, Instant at) {
+    /** One case's clocks as computed: the next due moment, and whether it is at risk or breached. */
+    record Computed(CaseId id, @Nullable Instant nextDue, boolean atRisk, boolean breached) {
+    }
+
+    /** Stores a page of computed clocks in one statement. */
+    void saveComputed(List<Computed> computed, Instant at) {
+        if (computed.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 insert into casework_case_sla (case_id, next_due_at, at_risk, breached, computed_at)
-                values (?, ?, ?, ?, ?)
+                select c, d, r, b, ? from unnest(?::uuid[], ?::timestamptz[], ?::boolean[], ?::boolean[]) as t(c, d, r, b)
                 on conflict (case_id) do update set next_due_at = excluded.next_due_at, at_risk = excluded.at_risk,
                     breached = excluded.breached, computed_at = excluded.computed_at
-                """).params(id.value(), nextDue == null ? null : nextDue.atOffset(ZoneOffset.UTC), atRisk, breached,
-                at.atOffset(ZoneOffset.UTC)).update();
+                """).params(at.atOffset(ZoneOffset.UTC),
+                computed.stream().map(c -> c.id().value()).toArray(UUID[]::new),
+                computed.stream().map(c -> c.nextDue() == null ? null : java.sql.Timestamp.from(c.nextDue()))
+                        .toArray(java.sql.Timestamp[]::new),
+                computed.stream().map(Computed::atRisk).toArray(Boolean[]::new),
+                computed.stream().map(Computed::breached).toArray(Boolean[]::new)).update();
+    }
+
+    /** The breaches already recorded for these cases, as {@link #breachKey} strings. */
+    java.util.Set<String> breachKeys(List<CaseId> ids) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        jdbc.sql("select case_id, policy_id, target, breached_at from casework_sla_breach where case_id = any(?)")
+                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    keys.add(breachKey(new CaseId(rs.getObject("case_id", UUID.class)),
+                            new SlaPolicyId(rs.getObject("policy_id", UUID.class)), SlaTarget.valueOf(rs.getString("target")),
+                            rs.getObject("breached_at", java.time.OffsetDateTime.class).toInstant()));
+                });
+        return keys;
+    }
+
+    static String breachKey(CaseId id, SlaPolicyId policy, SlaTarget target, Instant at) {
+        return id + "|" + policy + "|" + target + "|" + at.toEpochMilli();
     }
 
     /** Records a breach once; returns whether it was new. */
