@@ -7,11 +7,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 
 import io.repdesk.casework.CaseStatus;
+import io.repdesk.casework.EscalationRule;
+import io.repdesk.casework.Priority;
+import io.repdesk.casework.Team;
+import io.repdesk.casework.Tier;
+import io.repdesk.security.Agent;
+import io.repdesk.security.Role;
+import io.repdesk.shared.EscalationRuleId;
+import io.repdesk.shared.TeamId;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.sla.BusinessCalendar;
 
@@ -96,5 +105,116 @@ class AdminFormsTests {
                 .isEqualTo("Mon–Tue 09:00-17:00 · Wed 09:00-12:00 · Thu–Fri 09:00-17:00 · Sat 10:00-14:00");
         assertThat(PolicyAdminController.span(Duration.ofMinutes(150))).isEqualTo("2 h 30 min");
         assertThat(PolicyAdminController.span(Duration.ofMinutes(45))).isEqualTo("45 min");
+    }
+
+    @Test
+    void aTeamFormKeepsTheMembersInPageOrderWithTheirAvailability() {
+        var params = new LinkedMultiValueMap<String, String>();
+        params.add("name", "Tier 2 crew");
+        params.add("tier", "TIER_2");
+        params.add("assignment", "ROUND_ROBIN");
+        params.addAll("member", List.of("sam.tier2", "agent", "sam.tier2"));
+        params.add("available", "agent");
+        FieldErrors errors = new FieldErrors();
+
+        var request = TeamForm.from(params).toRequest(errors);
+
+        assertThat(errors.asMap()).isEmpty();
+        assertThat(request.tier()).isEqualTo(Tier.TIER_2);
+        assertThat(request.assignment()).isEqualTo(Team.Assignment.ROUND_ROBIN);
+        assertThat(request.members()).containsExactly(new Team.Member("sam.tier2", false),
+                new Team.Member("agent", true));
+    }
+
+    @Test
+    void aTeamFormRefusesABlankNameUnknownChoicesAndAvailableAgentsWhoAreNotMembers() {
+        var params = new LinkedMultiValueMap<String, String>();
+        params.add("name", " ");
+        params.add("tier", "TIER_9");
+        params.add("available", "agent");
+        FieldErrors errors = new FieldErrors();
+
+        assertThat(TeamForm.from(params).toRequest(errors)).isNull();
+        assertThat(errors.asMap()).containsKeys("name", "tier", "assignment")
+                .containsEntry("members", "agent is marked available but is not a member: check both or neither");
+    }
+
+    @Test
+    void aRuleFormSendsOnlyTheParameterOfItsTrigger() {
+        var params = ruleParams("PRIORITY");
+        params.add("needUnknownHours", "not read");
+        params.add("priority", "HIGH");
+        params.add("plan", " Gold ");
+        params.add("toTeamId", "8f2b1c9e-0f4e-4a53-9d0e-1b2c3d4e5f60");
+        params.add("mandatory", "true");
+        FieldErrors errors = new FieldErrors();
+
+        var request = EscalationRuleForm.from(params).toRequest(errors);
+
+        assertThat(errors.asMap()).isEmpty();
+        assertThat(request.trigger()).isEqualTo(EscalationRule.Trigger.PRIORITY);
+        assertThat(request.priority()).isEqualTo(Priority.HIGH);
+        assertThat(request.needUnknownHours()).isNull();
+        assertThat(request.plan()).isEqualTo("Gold");
+        assertThat(request.toTier()).isEqualTo(Tier.TIER_3);
+        assertThat(request.toTeamId()).isEqualTo(new TeamId(UUID.fromString("8f2b1c9e-0f4e-4a53-9d0e-1b2c3d4e5f60")));
+        assertThat(request.mandatory()).isTrue();
+        assertThat(request.active()).isFalse();
+        assertThat(request.rank()).isEqualTo(5);
+    }
+
+    @Test
+    void aRuleFormPutsEachMistakeBesideItsField() {
+        var params = ruleParams("NEED_UNKNOWN");
+        params.set("rank", "first");
+        params.set("toTier", "TIER_9");
+        params.add("needUnknownHours", "0");
+        params.add("toTeamId", "not-a-team");
+        FieldErrors errors = new FieldErrors();
+
+        assertThat(EscalationRuleForm.from(params).toRequest(errors)).isNull();
+        assertThat(errors.asMap()).containsKeys("rank", "toTier", "toTeamId")
+                .containsEntry("needUnknownHours", "Hours must be a whole number above 0");
+
+        FieldErrors refused = new FieldErrors();
+        EscalationRuleForm.reject(refused, new InvalidInput("toTeamId", "L2 works TIER_2, not TIER_3"));
+        EscalationRuleForm.reject(refused, new InvalidInput("toTier", "must be above tier 1: escalation moves cases up"));
+        assertThat(refused.asMap()).containsEntry("toTeamId", "L2 works tier 2, not tier 3")
+                .containsEntry("toTier", "Tier must be above tier 1: escalation moves cases up");
+    }
+
+    @Test
+    void theListsSayTheTriggerWithItsParameterTheTargetAndTheMembersAvailability() {
+        TeamId crew = TeamId.random();
+        var rule = new EscalationRule(EscalationRuleId.random(), "Stuck", EscalationRule.Trigger.NEED_UNKNOWN, 4, null,
+                null, Tier.TIER_2, crew, true, true, 1);
+        var urgent = new EscalationRule(EscalationRuleId.random(), "Urgent", EscalationRule.Trigger.PRIORITY, null,
+                Priority.URGENT, null, Tier.ENGINEERING, null, false, true, 2);
+
+        assertThat(EscalationRuleAdminController.trigger(rule)).isEqualTo("Need unknown after 4 h");
+        assertThat(EscalationRuleAdminController.trigger(urgent)).isEqualTo("Priority urgent or above");
+        assertThat(EscalationRuleAdminController.to(rule, Map.of(crew, "L2"))).isEqualTo("Tier 2 · L2");
+        assertThat(EscalationRuleAdminController.to(urgent, Map.of())).isEqualTo("Engineering");
+        assertThat(TeamAdminController.members(new Team(crew, "L2", Tier.TIER_2, Team.Assignment.MANUAL,
+                List.of(new Team.Member("agent", true), new Team.Member("sam", false)))))
+                .isEqualTo("agent (available), sam (away)");
+    }
+
+    @Test
+    void aTeamFormOffersItsMembersFirstThenTheOtherAccounts() {
+        var accounts = List.of(new Agent("agent", "Alex", Role.AGENT, true), new Agent("sam", "Sam", Role.AGENT, false));
+
+        assertThat(TeamAdminController.choices(accounts, List.of("sam", "gone"))).extracting(
+                TeamAdminController.AgentChoice::label).containsExactly("Sam · sam (disabled)", "gone (no account)",
+                        "Alex · agent");
+    }
+
+    private static LinkedMultiValueMap<String, String> ruleParams(String trigger) {
+        var params = new LinkedMultiValueMap<String, String>();
+        params.add("name", "Rule");
+        params.add("trigger", trigger);
+        params.add("toTier", "TIER_3");
+        params.add("rank", "5");
+        return params;
     }
 }
