@@ -240,6 +240,7 @@ public class SlaManagement {
      * at risk or breached, and records each breach once. Works through the open cases a thousand at a
      * time, each page in its own short transaction with a handful of statements.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Recomputed recompute() {
         Instant now = clock.instant();
         List<ServicePolicy> policies = store.policies().stream().filter(ServicePolicy::active).toList();
