@@ -15,7 +15,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, HELP
+        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -41,7 +41,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         List<String> settings = new ArrayList<>();
         Map<String, String> evaluation = new java.util.HashMap<>();
         int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
-                || command == Command.BENCH_MATCHING ? 2 : 1;
+                || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -54,8 +54,11 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--data" -> dataDir = required(option, value);
                 case "--db-url" -> dbUrl = required(option, value);
                 case "--train", "--test" -> evaluation.put(option.substring(2), csv(option, required(option, value)));
+                case "--cases" -> evaluation.put("cases", Integer.toString(count(option, required(option, value),
+                        command == Command.BENCH_SLA, "'bench sla'")));
                 case "--needs", "--contacts", "--queries", "--threads" -> evaluation.put(option.substring(2),
-                        Integer.toString(count(option, required(option, value), command)));
+                        Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING,
+                                "'bench matching'")));
                 case "--corpus" -> evaluation.put("corpus",
                         java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
@@ -91,13 +94,16 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (what.equals("matching")) {
             return Command.BENCH_MATCHING;
         }
-        throw new IllegalArgumentException("bench needs 'matching' (the launcher also has 'startup'), not '" + what
-                + "'");
+        if (what.equals("sla")) {
+            return Command.BENCH_SLA;
+        }
+        throw new IllegalArgumentException("bench needs 'matching' or 'sla' (the launcher also has 'startup'), not '"
+                + what + "'");
     }
 
-    private static int count(String option, String text, Command command) {
-        if (command != Command.BENCH_MATCHING) {
-            throw new IllegalArgumentException(option + " applies to 'bench matching' only");
+    private static int count(String option, String text, boolean applies, String where) {
+        if (!applies) {
+            throw new IllegalArgumentException(option + " applies to " + where + " only");
         }
         try {
             int n = Integer.parseInt(text.trim().replace("_", ""));

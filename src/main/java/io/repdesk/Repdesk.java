@@ -64,6 +64,17 @@ public final class Repdesk {
                 properties.put("logging.level.root", "WARN");
                 options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
             }
+            case BENCH_SLA -> {
+                properties.put("repdesk.command", "bench-sla");
+                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
+                properties.put("repdesk.db.clean-start", true);
+                properties.put("repdesk.casework.matching.enabled", false);
+                properties.put("repdesk.casework.sla-interval", "0s");
+                properties.put("repdesk.need.discovery-interval-seconds", 0);
+                properties.put("repdesk.search.tail", false);
+                properties.put("logging.level.root", "WARN");
+                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
+            }
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");
@@ -105,6 +116,9 @@ public final class Repdesk {
                           1,000,000) in the index: latency p50/p99, contacts per second, index size, heap.
                           --corpus keeps the synthetic corpus in DIR for later runs (default: scratch).
                           The launcher's "bench matching [runs]" repeats it and records medians.
+                  bench sla [--cases N]
+                          Open N cases (default 100,000) with two SLA policies in a scratch database and
+                          time recomputing every open case's clocks (three passes).
                   bench startup [runs]
                           Measure start-up and record medians in docs/benchmarks.md (launcher only).
                   test    Build repdesk and run its whole test suite (launcher only).

@@ -78,7 +78,9 @@ class LaunchOptionsTests {
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
                 .withMessageContaining("'bench matching' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching'");
+                Map.of())).withMessageContaining("bench needs 'matching' or 'sla'");
+        assertThat(LaunchOptions.parse(new String[] { "bench", "sla", "--cases", "1000" }, Map.of()).evaluation())
+                .containsEntry("cases", "1000");
     }
 
     @Test
