@@ -112,6 +112,45 @@ class Cases {
                 """).params(channel, utc(at), utc(at), id.value()).update();
     }
 
+    /**
+     * A team's open cases, most urgent first: breached, then at risk, then by the next SLA due moment,
+     * then the longest waiting; {@code mine} keeps those assigned to that agent.
+     */
+    Page<QueueEntry> queue(TeamId team, @org.jspecify.annotations.Nullable String mine, PageRequest page) {
+        String where = "c.is_open and c.team_id = ?" + (mine == null ? "" : " and c.assignee = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(team.value()));
+        if (mine != null) {
+            params.add(mine);
+        }
+        long total = jdbc.sql("select count(*) from casework_case c where " + where).params(params)
+                .query(Long.class).single();
+        List<Object> pageParams = new java.util.ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add((long) page.page() * page.size());
+        List<QueueEntry> items = jdbc.sql("select c.*, s.next_due_at, coalesce(s.at_risk, false) as at_risk, "
+                + "coalesce(s.breached, false) as breached from casework_case c "
+                + "left join casework_case_sla s on s.case_id = c.id where " + where
+                + " order by coalesce(s.breached, false) desc, coalesce(s.at_risk, false) desc, "
+                + "s.next_due_at nulls last, c.last_contact_at limit ? offset ?")
+                .params(pageParams)
+                .query((rs, row) -> new QueueEntry(supportCase(rs, row),
+                        rs.getObject("next_due_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("next_due_at", OffsetDateTime.class).toInstant(),
+                        rs.getBoolean("at_risk"), rs.getBoolean("breached")))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** Open cases per team. */
+    java.util.Map<TeamId, Long> openByTeam() {
+        java.util.Map<TeamId, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select team_id, count(*) as n from casework_case where is_open and team_id is not null group by team_id")
+                .query(rs -> {
+                    counts.put(new TeamId(rs.getObject("team_id", UUID.class)), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     /** The cases with these ids, in one query. */
     java.util.Map<CaseId, SupportCase> findAll(List<CaseId> ids) {
         java.util.Map<CaseId, SupportCase> found = new java.util.HashMap<>();

@@ -99,6 +99,18 @@ public class EscalationManagement {
         return store.teams();
     }
 
+    /** A team's queue: its open cases, most urgent by SLA first; {@code mine} limits it to one agent's. */
+    public io.repdesk.shared.Page<QueueEntry> queue(TeamId team, @Nullable String mine,
+            io.repdesk.shared.PageRequest page) {
+        store.team(team).orElseThrow(() -> new NotFound("team", team));
+        return cases.queue(team, mine, page);
+    }
+
+    /** Open cases per team. */
+    public Map<TeamId, Long> openByTeam() {
+        return cases.openByTeam();
+    }
+
     @Transactional
     public EscalationRule defineRule(@Nullable EscalationRuleId id, NewRule r) {
         EscalationRuleId ruleId = id == null ? EscalationRuleId.random() : id;

@@ -284,6 +284,14 @@ class WorkspaceBrowserTests {
             assertThat(record).containsText("Tier 1 → Tier 2 · " + secondLine.name());
             assertThat(record).containsText("SLA breached");
             assertThat(record).containsText("by repdesk, assigned to agent");
+
+            page.navigate(url("/queues"));
+            page.locator("table.queues a", new Page.LocatorOptions().setHasText(secondLine.name())).click();
+            Locator queued = page.locator("table.queue tr", new Page.LocatorOptions().setHasText(reference));
+            assertThat(queued).containsText("Breached");
+            assertThat(queued).containsText("agent");
+            page.locator("nav.tabs a", new Page.LocatorOptions().setHasText("Assigned to me")).click();
+            assertThat(page.locator("table.queue")).containsText(reference);
         } finally {
             clock.release();
         }
