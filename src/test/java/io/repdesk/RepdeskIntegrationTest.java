@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "repdesk.demo.customers=150",
             "repdesk.demo.cases=400",
             "repdesk.demo.today=2026-11-01",
+            // Tests recompute SLA clocks and apply escalation rules themselves, at moments they choose.
+            "repdesk.casework.sla-interval=0s",
             "REPDESK_ADMIN_PASSWORD=integration-admin-password"
         })
 public @interface RepdeskIntegrationTest {

@@ -219,7 +219,8 @@ public class EscalationManagement {
     @Transactional
     public int evaluate() {
         List<EscalationRule> mandatory = store.rules().stream().filter(r -> r.active() && r.mandatory()).toList();
-        if (mandatory.isEmpty()) {
+        if (mandatory.isEmpty() || !store.tryLockRules()) {
+            // Nothing to apply, or another worker (maybe on another node) is applying the rules right now.
             return 0;
         }
         Instant now = clock.instant();

@@ -149,6 +149,15 @@ class EscalationStore {
                 .params(caseId.value(), rule.value()).query(Boolean.class).single();
     }
 
+    /**
+     * Takes the lock that lets one transaction at a time (on any node) apply the escalation rules;
+     * false when another holds it. Released when the transaction ends.
+     */
+    boolean tryLockRules() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext('casework.escalation-rules'))")
+                .query(Boolean.class).single());
+    }
+
     /** Open cases with their computed SLA state, for evaluating rules. */
     record OpenCase(CaseId id, boolean slaAtRisk, boolean slaBreached) {
     }

@@ -74,7 +74,7 @@ class EscalationIntegrationTests {
         EscalationRule rule = escalations.defineRule(null, new EscalationManagement.NewRule("Breach " + plan,
                 EscalationRule.Trigger.SLA_BREACH, null, null, plan, Tier.TIER_2, tier2.id(), true, true, 1));
         clock.pin(MONDAY_10_BERLIN);
-        CaseId loaded = newCase(plan, "Already with the busy agent");
+        CaseId loaded = newCase("Other-" + plan, "Already with the busy agent, under no policy");
         cases.assign(loaded, "busy-" + plan);
         CaseId caseId = newCase(plan, "Card reader pairing fails after the update");
 
