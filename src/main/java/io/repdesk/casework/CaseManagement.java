@@ -68,7 +68,7 @@ public class CaseManagement {
         String linkedBy = request.needId() == null ? null : Journal.currentActor();
         SupportCase opened = new SupportCase(CaseId.random(), cases.nextReference(), request.customerId(),
                 request.subject(), CaseStatus.NEW, request.priority(), Tier.TIER_1, null, request.needId(), linkedBy,
-                request.needId() != null, null, 0, openedAt, openedAt, openedAt, openedAt, null, null);
+                request.needId() != null, null, 0, openedAt, openedAt, openedAt, openedAt, null, null, null);
         cases.insert(opened);
         activity.record(opened.id(), openedAt, CaseActivity.Kind.OPENED, CaseStatus.NEW);
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -239,6 +239,43 @@ public class CaseManagement {
         }
         journal.append("case", current.id().value(), "CaseStatusChanged", facts);
         events.publishEvent(new CaseStatusChanged(current.id(), current.status(), status));
+    }
+
+    /**
+     * Merges a duplicate case into the case that carries on: the duplicate is closed and points at it,
+     * its contacts show on the surviving case, both references keep resolving, and a later contact on
+     * the duplicate lands on the surviving case.
+     */
+    @Transactional
+    public SupportCase merge(CaseId duplicate, CaseId into) {
+        SupportCase source = changeable(duplicate);
+        SupportCase target = changeable(into);
+        if (source.id().equals(target.id())) {
+            throw new io.repdesk.shared.InvalidInput("into", "is this case itself");
+        }
+        if (!source.customerId().equals(target.customerId())) {
+            throw new io.repdesk.shared.InvalidInput("into", target.reference()
+                    + " belongs to another customer; only one customer's cases can be merged");
+        }
+        if (target.mergedInto() != null) {
+            throw new io.repdesk.shared.InvalidInput("into", target.reference() + " was itself merged into another case");
+        }
+        Instant now = clock.instant();
+        cases.merge(source.id(), target.id(), now);
+        activity.record(source.id(), now, CaseActivity.Kind.STATUS, CaseStatus.CLOSED);
+        journal.append("case", source.id().value(), "CaseMerged", Map.of("into", target.reference(), "from",
+                source.reference()));
+        journal.append("case", target.id().value(), "CaseAbsorbed", Map.of("from", source.reference()));
+        events.publishEvent(new CaseStatusChanged(source.id(), source.status(), CaseStatus.CLOSED));
+        return get(target.id());
+    }
+
+    /** The case itself and every case merged into it: whose contacts its thread shows. */
+    public List<CaseId> withMerged(CaseId id) {
+        List<CaseId> all = new java.util.ArrayList<>();
+        all.add(id);
+        all.addAll(cases.mergedInto(id));
+        return all;
     }
 
     /** Adds an internal note (or an attempt, or a workaround) to the case, signed by the current agent. */

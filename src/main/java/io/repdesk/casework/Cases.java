@@ -94,6 +94,23 @@ class Cases {
                 .list();
     }
 
+    void merge(CaseId duplicate, CaseId into, Instant at) {
+        jdbc.sql("""
+                update casework_case set merged_into = ?, status = 'CLOSED', status_changed_at = ?, updated_at = ?
+                where id = ?
+                """).params(into.value(), utc(at), utc(at), duplicate.value()).update();
+    }
+
+    /** The cases merged into this one, directly or through another merged case. */
+    List<CaseId> mergedInto(CaseId id) {
+        return jdbc.sql("""
+                with recursive merged(id) as (
+                    select id from casework_case where merged_into = ?
+                    union select c.id from casework_case c join merged m on c.merged_into = m.id)
+                select id from merged
+                """).param(id.value()).query((rs, row) -> new CaseId(rs.getObject("id", UUID.class))).list();
+    }
+
     void updatePriority(CaseId id, Priority priority, Instant at) {
         jdbc.sql("update casework_case set priority = ?, updated_at = ? where id = ?")
                 .params(priority.name(), utc(at), id.value()).update();
@@ -205,6 +222,7 @@ class Cases {
     private static SupportCase supportCase(ResultSet rs, int row) throws SQLException {
         UUID need = rs.getObject("need_id", UUID.class);
         UUID team = rs.getObject("team_id", UUID.class);
+        UUID merged = rs.getObject("merged_into", UUID.class);
         return new SupportCase(new CaseId(rs.getObject("id", UUID.class)), rs.getString("reference"),
                 new CustomerId(rs.getObject("customer_id", UUID.class)), rs.getString("subject"),
                 CaseStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
@@ -215,6 +233,6 @@ class Cases {
                 rs.getObject("last_contact_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("status_changed_at", OffsetDateTime.class).toInstant(), rs.getString("channel"),
-                team == null ? null : new TeamId(team));
+                team == null ? null : new TeamId(team), merged == null ? null : new CaseId(merged));
     }
 }

@@ -19,12 +19,13 @@ import io.repdesk.shared.TeamId;
  * @param statusChangedAt when the case took its present status
  * @param channel the channel of the case's first contact, once it has one
  * @param teamId the team whose queue holds the case, if any
+ * @param mergedInto the case this duplicate was merged into (it is then closed), or null
  */
 public record SupportCase(CaseId id, String reference, CustomerId customerId, String subject, CaseStatus status,
         Priority priority, Tier tier, @Nullable String assignee, @Nullable NeedId needId,
         @Nullable String needLinkedBy, boolean needConfirmed, @Nullable Float needConfidence, int contactCount,
         Instant openedAt, Instant lastContactAt, Instant updatedAt, Instant statusChangedAt,
-        @Nullable String channel, @Nullable TeamId teamId) {
+        @Nullable String channel, @Nullable TeamId teamId, @Nullable CaseId mergedInto) {
 
     public boolean isOpen() {
         return status.isOpen();

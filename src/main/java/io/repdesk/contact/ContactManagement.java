@@ -78,7 +78,7 @@ public class ContactManagement {
 
     /** The contacts of one case, oldest first. */
     public List<Contact> forCase(CaseId id) {
-        return contacts.forCase(id);
+        return contacts.forCases(cases.withMerged(id));
     }
 
     /** Contacts matching the filter, newest first. */
@@ -106,6 +106,10 @@ public class ContactManagement {
                     request.occurredAt());
         }
         SupportCase existing = cases.get(request.caseId());
+        while (existing.mergedInto() != null) {
+            // The case was merged into another: the conversation goes on there.
+            existing = cases.get(existing.mergedInto());
+        }
         if (!existing.customerId().equals(request.customerId())) {
             throw new InvalidInput("caseId", "belongs to a different customer than customerId");
         }

@@ -56,9 +56,10 @@ class Contacts {
                 .optional();
     }
 
-    List<Contact> forCase(CaseId id) {
-        return jdbc.sql("select * from contact_contact where case_id = ? order by occurred_at, recorded_at")
-                .param(id.value()).query(Contacts::contact).list();
+    List<Contact> forCases(List<CaseId> ids) {
+        return jdbc.sql("select * from contact_contact where case_id = any(?) order by occurred_at, recorded_at")
+                .param(ids.stream().map(CaseId::value).toArray(java.util.UUID[]::new)).query(Contacts::contact)
+                .list();
     }
 
     Page<Contact> forCustomer(CustomerId id, PageRequest page) {

@@ -69,6 +69,9 @@ final class ApiRequests {
     record MergeNeed(@NotBlank String intoId) {
     }
 
+    record MergeCase(@NotBlank String intoId) {
+    }
+
     record ChangeStatus(@NotNull CaseStatus status) {
     }
 

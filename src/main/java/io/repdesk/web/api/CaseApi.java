@@ -32,7 +32,7 @@ import io.repdesk.web.api.ApiViews.ContactView;
 import io.repdesk.web.api.ApiViews.PageView;
 import jakarta.validation.Valid;
 
-/** Cases: list with filters, read with their contacts, link to a need, change status. */
+/** Cases: list with filters, read with their contacts, link to a need, change status, merge a duplicate. */
 @RestController
 @RequestMapping("/api/v1/cases")
 class CaseApi {
@@ -87,5 +87,13 @@ class CaseApi {
     @PostMapping("/{id}/status")
     CaseView changeStatus(@PathVariable UUID id, @Valid @RequestBody ChangeStatus request) {
         return CaseView.of(cases.changeStatus(new CaseId(id), request.status()));
+    }
+
+    /** Merges this case, a duplicate, into another case of the same customer; answers the surviving case. */
+    @PostMapping("/{id}/merge")
+    CaseView merge(@PathVariable UUID id, @Valid @RequestBody ApiRequests.MergeCase request) {
+        CaseId kept = new CaseId(io.repdesk.shared.Ids.parse(request.intoId(), "intoId"));
+        cases.merge(new CaseId(id), kept);
+        return CaseView.of(cases.get(kept), contacts.forCase(kept).stream().map(ContactView::of).toList(), null);
     }
 }

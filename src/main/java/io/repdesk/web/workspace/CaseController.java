@@ -82,6 +82,11 @@ class CaseController {
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         model.addAttribute("need", supportCase.needId() == null ? null : needs.get(supportCase.needId()));
         model.addAttribute("thread", contacts.forCase(supportCase.id()));
+        Map<CaseId, String> mergedReferences = new java.util.HashMap<>();
+        cases.withMerged(supportCase.id()).stream().filter(id -> !id.equals(supportCase.id()))
+                .forEach(id -> mergedReferences.put(id, cases.get(id).reference()));
+        model.addAttribute("mergedReferences", mergedReferences);
+        model.addAttribute("mergedInto", supportCase.mergedInto() == null ? null : cases.get(supportCase.mergedInto()));
         model.addAttribute("timeline", timeline(customer, supportCase));
         model.addAttribute("history", journal.forStream("case", supportCase.id().value()));
         model.addAttribute("allNeeds", needs.all());
@@ -209,6 +214,29 @@ class CaseController {
             redirect.addFlashAttribute("noteError", e instanceof InvalidInput ? e.getMessage() : "Choose a kind of note.");
             redirect.addFlashAttribute("noteBody", body);
         }
+        return "redirect:/cases/" + reference;
+    }
+
+    /** Merges this case, a duplicate, into the case with the given reference. */
+    @PostMapping("/cases/{reference}/merge")
+    String merge(@PathVariable String reference, @RequestParam(required = false) String into,
+            RedirectAttributes redirect) {
+        SupportCase duplicate = cases.byReference(reference);
+        String target = into == null ? "" : into.strip().toUpperCase(java.util.Locale.ROOT);
+        if (target.isEmpty()) {
+            redirect.addFlashAttribute("mergeError", "Give the reference of the case to merge this one into.");
+            return "redirect:/cases/" + reference;
+        }
+        try {
+            SupportCase kept = cases.merge(duplicate.id(), cases.byReference(target).id());
+            redirect.addFlashAttribute("notice", "Merged " + reference + " into this case; its contacts are shown here.");
+            return "redirect:/cases/" + kept.reference();
+        } catch (io.repdesk.shared.NotFound e) {
+            redirect.addFlashAttribute("mergeError", "There is no case " + target + ".");
+        } catch (InvalidInput | Conflict e) {
+            redirect.addFlashAttribute("mergeError", e.getMessage());
+        }
+        redirect.addFlashAttribute("mergeInto", into);
         return "redirect:/cases/" + reference;
     }
 

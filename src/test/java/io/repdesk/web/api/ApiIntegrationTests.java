@@ -370,6 +370,24 @@ class ApiIntegrationTests {
         assertThat(record.body().get(0).path("by").asString()).isEqualTo("agent");
     }
 
+    @Test
+    void aDuplicateCaseIsMergedIntoAnotherOfTheSameCustomer() {
+        String customerId = newCustomer();
+        String kept = api.post("/api/v1/contacts", contact(customerId, "Cannot log in")).body().path("contact")
+                .path("caseId").asString();
+        String duplicate = api.post("/api/v1/contacts", contact(customerId, "Login broken")).body().path("contact")
+                .path("caseId").asString();
+        String stranger = api.post("/api/v1/contacts", contact(newCustomer(), "Login broken here too")).body()
+                .path("contact").path("caseId").asString();
+
+        assertThat(field(api.post("/api/v1/cases/" + stranger + "/merge", Map.of("intoId", kept)))).isEqualTo("into");
+        var merged = api.post("/api/v1/cases/" + duplicate + "/merge", Map.of("intoId", kept));
+
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.body().path("contacts").size()).isEqualTo(2);
+        assertThat(api.get("/api/v1/cases/" + duplicate).text("status")).isEqualTo("CLOSED");
+    }
+
     private String newCustomer() {
         var org = api.post("/api/v1/organizations", Map.of("name", "Test Org " + suffix(), "plan", "Business"));
         assertThat(org.status()).isEqualTo(201);

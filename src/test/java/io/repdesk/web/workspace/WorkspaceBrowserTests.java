@@ -386,6 +386,34 @@ class WorkspaceBrowserTests {
         assertThat(page.locator("section.thread")).containsText("Switch the printer to ZPL mode");
     }
 
+    @Test
+    void aDuplicateCaseIsMergedAndBothReferencesStillOpen() {
+        var customer = customers.register(new NewCustomer(null, "Duplicate Customer", "dup-"
+                + java.util.UUID.randomUUID() + "@example.test", EnvironmentProfile.unknown(), null)).id();
+        var first = contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND,
+                java.time.Instant.now(), "Invoice PDF is empty", "The invoice PDF has no pages.", null, null, null,
+                null)).contact();
+        var second = contacts.record(new NewContact(customer, null, Channel.CHAT, Direction.INBOUND,
+                java.time.Instant.now(), "Blank invoice", "My invoice download is blank.", null, null, null,
+                null)).contact();
+        String kept = cases.get(first.caseId()).reference();
+        String duplicate = cases.get(second.caseId()).reference();
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/cases/" + duplicate));
+
+        page.locator("#merge-into").fill("RD-0");
+        page.locator("form.merge button[type=submit]").click();
+        assertThat(page.locator("form.merge .error")).containsText("no case RD-0");
+        page.locator("#merge-into").fill(kept);
+        page.locator("form.merge button[type=submit]").click();
+
+        assertThat(page).hasURL(url("/cases/" + kept));
+        assertThat(page.locator("section.thread")).containsText("My invoice download is blank.");
+        assertThat(page.locator("section.thread .from-case")).containsText("from " + duplicate);
+        page.navigate(url("/cases/" + duplicate));
+        assertThat(page.locator("p.merged")).containsText("merged into " + kept);
+    }
+
     private void signIn(String username, String password) {
         page.navigate(url("/inbox"));
         page.locator("#username").fill(username);
