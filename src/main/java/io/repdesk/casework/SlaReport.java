@@ -46,11 +46,21 @@ public record SlaReport(LocalDate from, LocalDate to, List<LocalDate> weeks, Lis
     public record WeekFigures(LocalDate week, Tally firstResponse, Tally resolution) {
     }
 
-    /** One policy's figures per week and over the whole range. */
-    public record PolicyFigures(ServicePolicy policy, List<WeekFigures> weeks, Tally firstResponse, Tally resolution) {
+    /** One policy's figures for the cases a team holds now, over the whole range. */
+    public record TeamFigures(String team, Tally firstResponse, Tally resolution) {
+    }
+
+    /**
+     * One policy's figures per week and over the whole range, and per team.
+     *
+     * @param teams by the team holding each case now ("No team" for cases in no team's queue), by name
+     */
+    public record PolicyFigures(ServicePolicy policy, List<WeekFigures> weeks, Tally firstResponse, Tally resolution,
+            List<TeamFigures> teams) {
 
         public PolicyFigures {
             weeks = List.copyOf(weeks);
+            teams = List.copyOf(teams);
         }
     }
 }

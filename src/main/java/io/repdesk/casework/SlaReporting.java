@@ -41,8 +41,11 @@ class SlaReporting {
     private final CaseActivity activity;
     private final Cases cases;
     private final CustomerManagement customers;
+    private final EscalationStore teams;
 
-    SlaReporting(SlaStore store, CaseActivity activity, Cases cases, CustomerManagement customers) {
+    SlaReporting(SlaStore store, CaseActivity activity, Cases cases, CustomerManagement customers,
+            EscalationStore teams) {
+        this.teams = teams;
         this.store = store;
         this.activity = activity;
         this.cases = cases;
@@ -63,6 +66,9 @@ class SlaReporting {
         List<ServicePolicy> policies = store.policies();
         List<ServicePolicy> active = policies.stream().filter(ServicePolicy::active).toList();
         Map<SlaPolicyId, Map<LocalDate, Counts>> counts = new HashMap<>();
+        Map<SlaPolicyId, Map<String, Counts>> byTeam = new HashMap<>();
+        Map<io.repdesk.shared.TeamId, String> teamNames = new HashMap<>();
+        teams.teams().forEach(t -> teamNames.put(t.id(), t.name()));
         List<SupportCase> opened = cases.openedBetween(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         Map<OrganizationId, Organization> organizations = new HashMap<>();
@@ -86,21 +92,30 @@ class SlaReporting {
                     SlaEvaluation evaluation = SlaClocks.evaluate(p.policy(), timeline, now);
                     Counts tally = counts.computeIfAbsent(p.id(), k -> new HashMap<>())
                             .computeIfAbsent(week, k -> new Counts());
+                    String team = c.teamId() == null ? NO_TEAM : teamNames.getOrDefault(c.teamId(), NO_TEAM);
+                    Counts teamTally = byTeam.computeIfAbsent(p.id(), k -> new java.util.TreeMap<>())
+                            .computeIfAbsent(team, k -> new Counts());
                     for (SlaTarget target : TARGETS) {
                         if (p.policy().targets().containsKey(target)) {
-                            tally.add(target, outcome(evaluation, target,
-                                    breached.contains(new SlaStore.BreachedTarget(c.id(), p.id(), target))));
+                            Outcome outcome = outcome(evaluation, target,
+                                    breached.contains(new SlaStore.BreachedTarget(c.id(), p.id(), target)));
+                            tally.add(target, outcome);
+                            teamTally.add(target, outcome);
                         }
                     }
                 }
             }
         }
         return new SlaReport(from, to, weeks, policies.stream()
-                .map(p -> figures(p, weeks, counts.getOrDefault(p.id(), Map.of()))).toList());
+                .map(p -> figures(p, weeks, counts.getOrDefault(p.id(), Map.of()),
+                        byTeam.getOrDefault(p.id(), Map.of()))).toList());
     }
 
+    /** The row label of cases in no team's queue. */
+    static final String NO_TEAM = "No team";
+
     private static SlaReport.PolicyFigures figures(ServicePolicy policy, List<LocalDate> weeks,
-            Map<LocalDate, Counts> byWeek) {
+            Map<LocalDate, Counts> byWeek, Map<String, Counts> byTeam) {
         List<SlaReport.WeekFigures> rows = new ArrayList<>();
         SlaReport.Tally first = SlaReport.Tally.NONE;
         SlaReport.Tally resolution = SlaReport.Tally.NONE;
@@ -112,7 +127,10 @@ class SlaReporting {
             first = first.plus(row.firstResponse());
             resolution = resolution.plus(row.resolution());
         }
-        return new SlaReport.PolicyFigures(policy, rows, first, resolution);
+        List<SlaReport.TeamFigures> teamRows = new ArrayList<>();
+        byTeam.forEach((team, c) -> teamRows.add(new SlaReport.TeamFigures(team, c.tally(SlaTarget.FIRST_RESPONSE),
+                c.tally(SlaTarget.RESOLUTION))));
+        return new SlaReport.PolicyFigures(policy, rows, first, resolution, teamRows);
     }
 
     /** What became of one target's clock; null when it stopped without being owed. */

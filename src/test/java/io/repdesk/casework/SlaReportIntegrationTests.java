@@ -38,6 +38,9 @@ class SlaReportIntegrationTests {
     static final LocalDate WEEK_2 = LocalDate.parse("2026-11-30");
 
     @Autowired
+    EscalationManagement escalations;
+
+    @Autowired
     SlaManagement sla;
 
     @Autowired
@@ -104,6 +107,31 @@ class SlaReportIntegrationTests {
         SlaReport firstWeek = sla.report(WEEK_1, LocalDate.parse("2026-11-29"));
         assertThat(firstWeek.weeks()).containsExactly(WEEK_1);
         assertThat(figures(firstWeek, policy).firstResponse().percentMet()).isEqualTo(50.0);
+    }
+
+    @Test
+    void teamFiguresFollowTheTeamHoldingEachCase() {
+        String plan = "Teams-" + UUID.randomUUID();
+        ServicePolicy policy = sla.definePolicy(null, new SlaManagement.NewPolicy("By team " + plan,
+                ServicePolicy.Kind.FORMAL, -1_000, berlinOfficeHours(plan).id(), Duration.ofHours(4), null, null,
+                Set.of(), Duration.ZERO, new SlaConditions(null, plan, null, null, null), true));
+        Team team = escalations.defineTeam(null, new EscalationManagement.NewTeam("Line two " + plan, Tier.TIER_2,
+                Team.Assignment.MANUAL, java.util.List.of()));
+        CustomerId customer = customer(plan);
+        clock.pin(MONDAY_10_BERLIN);
+        CaseId answered = inbound(customer, "Payslips are late");
+        CaseId escalated = inbound(customer, "Payslips show last month");
+        escalations.escalate(escalated, null, team.id(), "Payroll specialists");
+        clock.advance(Duration.ofHours(1));
+        reply(customer, answered);
+        clock.advance(Duration.ofHours(5));
+
+        SlaReport.PolicyFigures figures = figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy);
+
+        assertThat(figures.teams()).extracting(SlaReport.TeamFigures::team)
+                .containsExactly(team.name(), SlaReporting.NO_TEAM);
+        assertThat(figures.teams().get(0).firstResponse()).isEqualTo(new SlaReport.Tally(0, 1, 0));
+        assertThat(figures.teams().get(1).firstResponse()).isEqualTo(new SlaReport.Tally(1, 0, 0));
     }
 
     @Test
