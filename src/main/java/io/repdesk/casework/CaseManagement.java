@@ -217,6 +217,23 @@ public class CaseManagement {
         return get(current.id());
     }
 
+    /**
+     * Records a status change as of an earlier moment, for history brought in from elsewhere (an import,
+     * the demo data); the moment may not precede the case's present status.
+     */
+    @Transactional
+    public SupportCase changeStatus(CaseId id, CaseStatus status, Instant at) {
+        SupportCase current = changeable(id);
+        if (at.isBefore(current.statusChangedAt())) {
+            throw new io.repdesk.shared.InvalidInput("at", "is before the case's last status change ("
+                    + current.statusChangedAt() + ")");
+        }
+        if (current.status() != status) {
+            changeStatus(current, status, null, at);
+        }
+        return get(id);
+    }
+
     @Transactional
     public SupportCase changeStatus(CaseId id, CaseStatus status) {
         SupportCase current = changeable(id);

@@ -57,9 +57,12 @@ class DemoData implements SmartInitializingSingleton {
     private final ContactManagement contacts;
     private final CaseManagement cases;
     private final AgentAccounts agents;
+    private final DemoRespond respond;
 
     DemoData(DemoSettings settings, JdbcClient jdbc, TransactionTemplate transaction, CustomerManagement customers,
-            NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents) {
+            NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents,
+            DemoRespond respond) {
+        this.respond = respond;
         this.settings = settings;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -108,6 +111,7 @@ class DemoData implements SmartInitializingSingleton {
         agents.create("sam.tier2", "Sam Okoro (tier 2)", Role.AGENT, PASSWORD);
         agents.create("manager", "Maria Lindgren (support manager)", Role.MANAGER, PASSWORD);
         Map<String, NeedId> needIds = defineNeeds(catalog, today);
+        respond.configure();
         List<OrganizationId> orgIds = new ArrayList<>();
         world.organizations().forEach(o -> orgIds.add(customers.registerOrganization(o.name(), o.plan()).id()));
         List<CustomerId> customerIds = new ArrayList<>();
@@ -154,14 +158,17 @@ class DemoData implements SmartInitializingSingleton {
 
     private void loadCaseAs(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
         CaseId caseId = null;
+        Instant last = null;
         for (DemoWorld.Message m : thread.messages()) {
+            last = last == null || m.occurredAt().isAfter(last) ? m.occurredAt() : last;
             var recorded = contacts.record(new NewContact(customer, caseId, m.channel(), m.direction(),
                     m.occurredAt(), m.subject(), m.body(), m.author(), null, caseId == null ? need : null,
                     caseId == null ? thread.priority() : null));
             caseId = recorded.contact().caseId();
         }
         if (thread.status() != CaseStatus.NEW) {
-            cases.changeStatus(caseId, thread.status());
+            // Dated in the demo's history (an hour after its last message), so SLA clocks read true.
+            cases.changeStatus(caseId, thread.status(), last.plus(java.time.Duration.ofHours(1)));
         }
         if (thread.assignee() != null) {
             cases.assign(caseId, thread.assignee());

@@ -43,4 +43,24 @@ class DemoDataIntegrationTests {
         assertThat(agents.all()).extracting(a -> a.username()).contains("agent", "sam.tier2", "manager")
                 .doesNotContain("admin");
     }
+
+    @Autowired
+    io.repdesk.casework.SlaManagement sla;
+
+    @Autowired
+    io.repdesk.casework.EscalationManagement escalations;
+
+    @Test
+    void theDemoComesWithSupportHoursPromisesTeamsAndRulesAndDatesItsHistory() {
+        assertThat(sla.calendars()).extracting(c -> c.name()).contains("Lumen support hours");
+        assertThat(sla.policies()).extracting(p -> p.name()).contains("Premium plan contract",
+                "Business plan contract", "Urgent cases target");
+        assertThat(escalations.teams()).extracting(t -> t.name()).contains("Front desk", "Payments specialists",
+                "App engineering");
+        assertThat(escalations.rules()).extracting(r -> r.name()).contains("Premium breach goes to specialists");
+        var resolved = cases.list(new CaseFilter(io.repdesk.casework.CaseStatus.RESOLVED, null, null, null, null, null),
+                PageRequest.first(20)).items();
+        assertThat(resolved).isNotEmpty().allSatisfy(c -> assertThat(c.statusChangedAt())
+                .isBefore(java.time.Instant.parse("2026-11-02T00:00:00Z")).isAfter(c.openedAt()));
+    }
 }
