@@ -215,6 +215,34 @@ public class EscalationManagement {
         return move(c, tier, team, reason.strip(), null, Journal.currentActor());
     }
 
+    /**
+     * Puts the case in the queue of a team of its own tier (moving it up a tier is an escalation); the
+     * team's assignment picks the assignee, or the case keeps its assignee when the team assigns by hand.
+     */
+    @Transactional
+    public SupportCase queue(CaseId caseId, @Nullable TeamId teamId) {
+        SupportCase c = cases.find(caseId).orElseThrow(() -> new NotFound("case", caseId));
+        if (c.status() == CaseStatus.CLOSED) {
+            throw new CaseAlreadyClosed(c.reference());
+        }
+        if (teamId == null) {
+            throw new InvalidInput("teamId", "is required: choose the team whose queue takes the case");
+        }
+        Team team = store.team(teamId).orElseThrow(() -> new InvalidInput("teamId", "names no team"));
+        if (team.tier() != c.tier()) {
+            throw new InvalidInput("teamId", team.name() + " works " + team.tier() + " and the case is at "
+                    + c.tier() + "; to move it up a tier, escalate it");
+        }
+        String chosen = assign(team);
+        String assignee = chosen != null ? chosen : c.assignee();
+        cases.escalate(c.id(), c.tier(), team.id(), assignee, clock.instant());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("team", team.name());
+        facts.put("assignee", assignee);
+        journal.append("case", c.id().value(), "CaseQueued", facts);
+        return cases.find(c.id()).orElseThrow();
+    }
+
     /** Applies the mandatory rules to every open case; returns how many cases moved. */
     @Transactional
     public int evaluate() {

@@ -124,6 +124,27 @@ class EscalationIntegrationTests {
     }
 
     @Test
+    void aCaseIsPutInTheQueueOfATeamOfItsOwnTier() {
+        String plan = "Queue-" + UUID.randomUUID();
+        Team frontDesk = escalations.defineTeam(null, new EscalationManagement.NewTeam("Desk " + plan, Tier.TIER_1,
+                Team.Assignment.ROUND_ROBIN, List.of(new Team.Member("desk-" + plan, true))));
+        Team secondLine = escalations.defineTeam(null, new EscalationManagement.NewTeam("Second " + plan, Tier.TIER_2,
+                Team.Assignment.MANUAL, List.of()));
+        CaseId caseId = newCase(plan, "Statement download is slow");
+
+        SupportCase queued = escalations.queue(caseId, frontDesk.id());
+
+        assertThat(queued.teamId()).isEqualTo(frontDesk.id());
+        assertThat(queued.tier()).isEqualTo(Tier.TIER_1);
+        assertThat(queued.assignee()).isEqualTo("desk-" + plan);
+        assertThat(escalations.queue(frontDesk.id(), null, io.repdesk.shared.PageRequest.first(10)).items())
+                .extracting(e -> e.supportCase().id()).containsExactly(caseId);
+        assertThatThrownBy(() -> escalations.queue(caseId, secondLine.id())).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("escalate");
+        assertThat(journal.forStream("case", caseId.value())).extracting(JournalEntry::type).contains("CaseQueued");
+    }
+
+    @Test
     void rulesWithoutATargetOrWithTheWrongTeamAreRefused() {
         String plan = "Bad-" + UUID.randomUUID();
         Team tier2 = escalations.defineTeam(null, new EscalationManagement.NewTeam("Line two " + plan, Tier.TIER_2,

@@ -54,6 +54,9 @@ class EscalationApi {
             @Nullable Boolean mandatory, @Nullable Boolean active, int rank) {
     }
 
+    record QueueBody(@Nullable String teamId) {
+    }
+
     record EscalateBody(@Nullable Tier toTier, @Nullable String toTeamId, @Size(max = 500) @Nullable String reason) {
     }
 
@@ -118,6 +121,14 @@ class EscalationApi {
         CaseId caseId = new CaseId(id);
         escalations.escalate(caseId, body.toTier(),
                 body.toTeamId() == null ? null : new TeamId(Ids.parse(body.toTeamId(), "toTeamId")), body.reason());
+        return CaseView.of(cases.get(caseId));
+    }
+
+    /** Puts the case in the queue of a team of its own tier. */
+    @PostMapping("/cases/{id}/queue")
+    CaseView queue(@PathVariable UUID id, @Valid @RequestBody QueueBody body) {
+        CaseId caseId = new CaseId(id);
+        escalations.queue(caseId, body.teamId() == null ? null : new TeamId(Ids.parse(body.teamId(), "teamId")));
         return CaseView.of(cases.get(caseId));
     }
 

@@ -240,6 +240,21 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
+    @PostMapping("/cases/{reference}/queue")
+    String queue(@PathVariable String reference, @RequestParam(required = false) String teamId,
+            RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        try {
+            SupportCase queued = escalations.queue(supportCase.id(),
+                    teamId == null || teamId.isBlank() ? null : TeamId.of(teamId));
+            redirect.addFlashAttribute("notice", "In the team's queue"
+                    + (queued.assignee() == null ? "." : ", assigned to " + queued.assignee() + "."));
+        } catch (InvalidInput | Conflict e) {
+            redirect.addFlashAttribute("queueError", e.getMessage());
+        }
+        return "redirect:/cases/" + reference;
+    }
+
     @PostMapping("/cases/{reference}/priority")
     String changePriority(@PathVariable String reference, @RequestParam(required = false) String priority,
             RedirectAttributes redirect) {

@@ -414,6 +414,29 @@ class WorkspaceBrowserTests {
         assertThat(page.locator("p.merged")).containsText("merged into " + kept);
     }
 
+    @Test
+    void anAgentPutsACaseInATeamsQueue() {
+        String plan = "Queue-" + java.util.UUID.randomUUID();
+        Team desk = escalations.defineTeam(null, new EscalationManagement.NewTeam("Morning desk " + plan, Tier.TIER_1,
+                Team.Assignment.ROUND_ROBIN, List.of(new Team.Member("agent", true))));
+        var customer = customers.register(new NewCustomer(null, "Queue Customer", plan + "@example.test",
+                EnvironmentProfile.unknown(), null)).id();
+        var contact = contacts.record(new NewContact(customer, null, Channel.PORTAL, Direction.INBOUND,
+                java.time.Instant.now(), "Two-factor codes arrive late", "Codes arrive after they expire.", null, null,
+                null, null)).contact();
+        String reference = cases.get(contact.caseId()).reference();
+        signIn("agent", "repdesk-demo");
+        page.navigate(url("/cases/" + reference));
+
+        page.locator("#queue-team").selectOption(desk.id().toString());
+        page.locator("form.queue button[type=submit]").click();
+
+        assertThat(page.locator(".notice")).containsText("assigned to agent");
+        assertThat(page.locator(".summary .tier")).hasText("Tier 1 · " + desk.name());
+        page.navigate(url("/queues/" + desk.id()));
+        assertThat(page.locator("table.queue")).containsText(reference);
+    }
+
     private void signIn(String username, String password) {
         page.navigate(url("/inbox"));
         page.locator("#username").fill(username);
