@@ -46,9 +46,26 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same (pinned or real) time, seen from another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("repdesk works in UTC");
+        TestClock source = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+        };
     }
 
     /** Puts the test clock in place of the system clock. */

@@ -184,13 +184,7 @@ class MatchingBenchmark implements ApplicationRunner {
                     }
                 }));
             }
-            while (!workers.stream().allMatch(Future::isDone)) {
-                bar.update(Math.min(next.get(), total));
-                Thread.sleep(200);
-            }
-            for (Future<?> w : workers) {
-                w.get();
-            }
+            awaitAll(workers, () -> Math.min(next.get(), total), bar);
             double seconds = (System.nanoTime() - t0) / 1e9;
             bar.done();
             return total / seconds;
@@ -290,16 +284,25 @@ class MatchingBenchmark implements ApplicationRunner {
                     done.addAndGet(size);
                 }));
             }
-            while (!work.stream().allMatch(Future::isDone)) {
-                bar.update(done.get());
-                Thread.sleep(250);
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
+            awaitAll(work, done::get, bar);
             bar.done();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every task, redrawing the bar while it waits; a failed task fails the benchmark at once. */
+    private static void awaitAll(List<Future<?>> tasks, java.util.function.LongSupplier progress, ProgressBar bar)
+            throws Exception {
+        for (Future<?> task : tasks) {
+            while (true) {
+                try {
+                    task.get(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    bar.update(progress.getAsLong());
+                }
+            }
         }
     }
 

@@ -2,10 +2,8 @@ package io.repdesk.web.admin;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,24 +13,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 
+import io.repdesk.Browsers;
 import io.repdesk.RepdeskIntegrationTest;
 
 /** Drives the admin pages in headless Chromium: calendars, SLA policies and the SLA report. */
 @RepdeskIntegrationTest
 class SlaAdminBrowserTests {
 
-    static Playwright playwright;
-    static Browser browser;
+    static Browsers browsers;
 
     @LocalServerPort
     int port;
@@ -43,30 +38,19 @@ class SlaAdminBrowserTests {
 
     @BeforeAll
     static void launch() {
-        // Two shared cores also run matching and indexing in the background: allow slow answers.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("repdesk.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browsers = Browsers.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext();
+        context = browsers.browser().newContext();
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if (message.type().equals("error")) {
@@ -182,11 +166,7 @@ class SlaAdminBrowserTests {
     }
 
     private void signIn() {
-        page.navigate(url("/inbox"));
-        page.locator("#username").fill("agent");
-        page.locator("#password").fill("repdesk-demo");
-        page.locator("button[type=submit]").click();
-        page.waitForLoadState(LoadState.LOAD);
+        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
     }
 
     private String url(String path) {

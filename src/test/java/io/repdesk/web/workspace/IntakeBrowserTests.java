@@ -3,10 +3,8 @@ package io.repdesk.web.workspace;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 
+import io.repdesk.Browsers;
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.contact.Channel;
@@ -48,8 +44,7 @@ import io.repdesk.shared.CaseId;
 @RepdeskIntegrationTest
 class IntakeBrowserTests {
 
-    static Playwright playwright;
-    static Browser browser;
+    static Browsers browsers;
 
     @LocalServerPort
     int port;
@@ -74,29 +69,19 @@ class IntakeBrowserTests {
 
     @BeforeAll
     static void launch() {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("repdesk.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browsers = Browsers.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext();
+        context = browsers.browser().newContext();
         page = context.newPage();
     }
 
@@ -215,11 +200,7 @@ class IntakeBrowserTests {
     }
 
     private void signIn(String username, String password) {
-        page.navigate(url("/inbox"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("button[type=submit]").click();
-        page.waitForLoadState(LoadState.LOAD);
+        Browsers.signIn(page, url(""), username, password);
     }
 
     private String url(String path) {

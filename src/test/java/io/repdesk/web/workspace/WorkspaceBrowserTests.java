@@ -2,7 +2,6 @@ package io.repdesk.web.workspace;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
+import io.repdesk.Browsers;
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.EscalationManagement;
@@ -41,8 +38,7 @@ import io.repdesk.customer.NewCustomer;
 @RepdeskIntegrationTest
 class WorkspaceBrowserTests {
 
-    static Playwright playwright;
-    static Browser browser;
+    static Browsers browsers;
 
     @LocalServerPort
     int port;
@@ -73,30 +69,19 @@ class WorkspaceBrowserTests {
 
     @BeforeAll
     static void launch() {
-        // Two shared cores also run matching and indexing in the background: allow slow answers.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("repdesk.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        browsers = Browsers.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext();
+        context = browsers.browser().newContext();
         page = context.newPage();
     }
 
@@ -438,11 +423,7 @@ class WorkspaceBrowserTests {
     }
 
     private void signIn(String username, String password) {
-        page.navigate(url("/inbox"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(password);
-        page.locator("button[type=submit]").click();
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        Browsers.signIn(page, url(""), username, password);
     }
 
     private String url(String path) {
