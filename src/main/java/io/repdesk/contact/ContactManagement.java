@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,14 +37,16 @@ import io.repdesk.shared.PageRequest;
 public class ContactManagement {
 
     private final Contacts contacts;
+    private final ContactEnclosures enclosures;
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final Journal journal;
     private final ApplicationEventPublisher events;
 
-    ContactManagement(Contacts contacts, CaseManagement cases, CustomerManagement customers, Journal journal,
+    ContactManagement(Contacts contacts, ContactEnclosures enclosures, CaseManagement cases, CustomerManagement customers, Journal journal,
             ApplicationEventPublisher events) {
         this.contacts = contacts;
+        this.enclosures = enclosures;
         this.cases = cases;
         this.customers = customers;
         this.journal = journal;
@@ -52,6 +55,15 @@ public class ContactManagement {
 
     @Transactional
     public Recorded record(NewContact request) {
+        return record(request, Enclosures.none());
+    }
+
+    /**
+     * Records a contact with its HTML body and files in one transaction. A repeated delivery stores nothing
+     * new, so the files of a redelivered message are not attached twice.
+     */
+    @Transactional
+    public Recorded record(NewContact request, Enclosures carried) {
         String key = request.idempotencyKey() != null ? request.idempotencyKey() : derivedKey(request);
         contacts.lockKey(key);
         var existing = contacts.findByKey(key);
@@ -64,6 +76,7 @@ public class ContactManagement {
                 request.direction(), request.occurredAt(), request.subject(), request.body(), author(request), key,
                 Instant.now());
         contacts.insert(contact);
+        enclosures.insert(contact.id(), carried);
         cases.contactRecorded(caseId, contact.id(), contact.occurredAt(), contact.direction() == Direction.INBOUND,
                 contact.text(), contact.channel().name());
         journal.append("contact", contact.id().value(), "ContactRecorded", describe(contact, supportCase));
@@ -74,6 +87,21 @@ public class ContactManagement {
 
     public Contact get(ContactId id) {
         return contacts.find(id).orElseThrow(() -> new NotFound("contact", id));
+    }
+
+    /** The files attached to a contact, in order; the original message, when kept, comes last. */
+    public List<Attachment> attachments(ContactId id) {
+        return enclosures.attachments(id);
+    }
+
+    /** The files attached to the contacts of one case (and of the cases merged into it). */
+    public List<Attachment> attachmentsOfCase(CaseId id) {
+        return enclosures.attachmentsOfCases(cases.withMerged(id));
+    }
+
+    /** The contact's HTML body as it arrived, unsanitized; show it only through a sanitizer. */
+    public Optional<String> html(ContactId id) {
+        return enclosures.html(id);
     }
 
     /** The contacts of one case, oldest first. */

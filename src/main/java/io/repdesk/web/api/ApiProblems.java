@@ -23,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.repdesk.contact.AttachmentTooLarge;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -53,6 +54,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(AttachmentTooLarge.class)
+    ProblemDetail tooLarge(AttachmentTooLarge e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Attachment too large");
+        problem.setProperty("field", "attachments");
+        problem.setProperty("limitBytes", e.limit());
         return problem;
     }
 
