@@ -67,6 +67,11 @@ public class CustomerManagement {
         return customers.customer(id).orElseThrow(() -> new NotFound("customer", id));
     }
 
+    /** The customer with this email address, ignoring case. */
+    public java.util.Optional<Customer> findByEmail(String email) {
+        return customers.customerByEmail(email);
+    }
+
     public boolean exists(CustomerId id) {
         return customers.customer(id).isPresent();
     }

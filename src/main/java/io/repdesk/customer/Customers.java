@@ -68,6 +68,11 @@ class Customers {
                 .param(email).query(Boolean.class).single();
     }
 
+    Optional<Customer> customerByEmail(String email) {
+        return jdbc.sql("select * from customer_customer where lower(email) = lower(?) order by created_at limit 1")
+                .param(email.strip()).query(this::mapCustomer).optional();
+    }
+
     Optional<Customer> customer(CustomerId id) {
         return jdbc.sql("select * from customer_customer where id = ?").param(id.value())
                 .query(this::mapCustomer).optional();
