@@ -63,7 +63,7 @@ final class HtmlText {
             }
             switch (name) {
                 case "br" -> out.append('\n');
-                case "li" -> out.append(closing ? "\n" : "\n- ");
+                case "li" -> out.append(closing ? "" : "\n- ");
                 case "td", "th" -> out.append(closing ? "" : " ");
                 case "blockquote" -> {
                     quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));

@@ -53,11 +53,13 @@ class CaseController {
     private final SlaManagement sla;
     private final EscalationManagement escalations;
     private final java.time.Clock clock;
+    private final ContactEnclosureViews enclosures;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
-            EscalationManagement escalations, java.time.Clock clock) {
+            EscalationManagement escalations, java.time.Clock clock, ContactEnclosureViews enclosures) {
         this.clock = clock;
+        this.enclosures = enclosures;
         this.suggestions = suggestions;
         this.sla = sla;
         this.escalations = escalations;
@@ -81,7 +83,9 @@ class CaseController {
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         model.addAttribute("need", supportCase.needId() == null ? null : needs.get(supportCase.needId()));
-        model.addAttribute("thread", contacts.forCase(supportCase.id()));
+        List<Contact> thread = contacts.forCase(supportCase.id());
+        model.addAttribute("thread", thread);
+        model.addAttribute("enclosures", enclosures.of(supportCase, thread));
         Map<CaseId, String> mergedReferences = new java.util.HashMap<>();
         cases.withMerged(supportCase.id()).stream().filter(id -> !id.equals(supportCase.id()))
                 .forEach(id -> mergedReferences.put(id, cases.get(id).reference()));

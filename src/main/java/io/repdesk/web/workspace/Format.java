@@ -41,6 +41,17 @@ public final class Format {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A file size for people: {@code 812 B}, {@code 14 KB}, {@code 20.3 MB} (powers of 1,024). */
+    public String bytes(long size) {
+        if (size < 1024) {
+            return size + " B";
+        }
+        if (size < 1024 * 1024) {
+            return Math.round(size / 1024.0) + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024));
+    }
+
     /** A CSS class name for an enum value: {@code WAITING_ON_CUSTOMER} → {@code waiting-on-customer}. */
     public String css(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
