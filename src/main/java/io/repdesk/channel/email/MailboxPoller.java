@@ -175,6 +175,8 @@ final class MailboxPoller implements AutoCloseable {
         Properties p = new Properties();
         String protocol = mailbox.protocol();
         p.setProperty("mail." + protocol + ".peek", "true");
+        // The whole message is needed anyway; fetching it in 16 KiB pieces costs a round trip per piece.
+        p.setProperty("mail." + protocol + ".partialfetch", "false");
         p.setProperty("mail." + protocol + ".connectiontimeout", "20000");
         p.setProperty("mail." + protocol + ".timeout", "60000");
         p.setProperty("mail." + protocol + ".writetimeout", "60000");
