@@ -48,6 +48,19 @@ class ArchitectureTests {
                     "ai.onnxruntime..", "ai.djl..")
             .as("Lucene and the embedding model stay inside search.internal");
 
+    /** Mail protocols and MIME are the email channel's business; everything else sees contacts. */
+    static final ArchRule JAKARTA_MAIL_ONLY_IN_EMAIL_CHANNEL = noClasses()
+            .that().resideOutsideOfPackage("io.repdesk.channel.email..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus.mail..",
+                    "com.icegreen.greenmail..")
+            .as("Jakarta Mail (and the GreenMail server of the email benchmark) stay inside channel.email");
+
+    @Test
+    void jakartaMailOnlyInTheEmailChannel() {
+        JAKARTA_MAIL_ONLY_IN_EMAIL_CHANNEL.check(REPDESK);
+        assertThat(JAKARTA_MAIL_ONLY_IN_EMAIL_CHANNEL.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
     @Test
     void luceneAndModelsOnlyInSearchInternals() {
         LUCENE_AND_MODELS_ONLY_IN_SEARCH_INTERNALS.check(REPDESK);

@@ -12,4 +12,5 @@ class Violations {
     JdbcClient jdbc;
     HttpServletRequest request;
     org.apache.lucene.index.IndexWriter writer;
+    jakarta.mail.internet.MimeMessage email;
 }
