@@ -15,7 +15,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, HELP
+        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -41,7 +41,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         List<String> settings = new ArrayList<>();
         Map<String, String> evaluation = new java.util.HashMap<>();
         int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
-                || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA ? 2 : 1;
+                || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA
+                || command == Command.BENCH_EMAIL ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -59,6 +60,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--needs", "--contacts", "--queries", "--threads" -> evaluation.put(option.substring(2),
                         Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING,
                                 "'bench matching'")));
+                case "--messages", "--runs" -> evaluation.put(option.substring(2), Integer.toString(count(option,
+                        required(option, value), command == Command.BENCH_EMAIL, "'bench email'")));
                 case "--corpus" -> evaluation.put("corpus",
                         java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
@@ -97,7 +100,10 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (what.equals("sla")) {
             return Command.BENCH_SLA;
         }
-        throw new IllegalArgumentException("bench needs 'matching' or 'sla' (the launcher also has 'startup'), not '"
+        if (what.equals("email")) {
+            return Command.BENCH_EMAIL;
+        }
+        throw new IllegalArgumentException("bench needs 'matching', 'sla' or 'email' (the launcher also has 'startup'), not '"
                 + what + "'");
     }
 

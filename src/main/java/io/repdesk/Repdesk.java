@@ -75,6 +75,17 @@ public final class Repdesk {
                 properties.put("logging.level.root", "WARN");
                 options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
             }
+            case BENCH_EMAIL -> {
+                properties.put("repdesk.command", "bench-email");
+                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
+                properties.put("repdesk.db.clean-start", true);
+                properties.put("repdesk.casework.matching.enabled", false);
+                properties.put("repdesk.casework.sla-interval", "0s");
+                properties.put("repdesk.need.discovery-interval-seconds", 0);
+                properties.put("repdesk.search.tail", false);
+                properties.put("logging.level.root", "WARN");
+                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
+            }
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");
@@ -119,6 +130,10 @@ public final class Repdesk {
                   bench sla [--cases N]
                           Open N cases (default 100,000) with two SLA policies in a scratch database and
                           time recomputing every open case's clocks (three passes).
+                  bench email [--messages N] [--runs N]
+                          Fill an in-process IMAP server (GreenMail) with N realistic emails (default 10,000)
+                          and time the real mailbox reader until all are contacts; a fresh mailbox per run
+                          (default 3 runs); prints messages per second.
                   bench startup [runs]
                           Measure start-up and record medians in docs/benchmarks.md (launcher only).
                   test    Build repdesk and run its whole test suite (launcher only).

@@ -78,9 +78,16 @@ class LaunchOptionsTests {
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
                 .withMessageContaining("'bench matching' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching' or 'sla'");
+                Map.of())).withMessageContaining("bench needs 'matching', 'sla' or 'email'");
         assertThat(LaunchOptions.parse(new String[] { "bench", "sla", "--cases", "1000" }, Map.of()).evaluation())
                 .containsEntry("cases", "1000");
+        LaunchOptions email = LaunchOptions.parse(new String[] { "bench", "email", "--messages", "500", "--runs", "2" },
+                Map.of());
+        assertThat(Repdesk.defaults(email)).containsEntry("repdesk.command", "bench-email")
+                .containsEntry("repdesk.eval.messages", "500").containsEntry("repdesk.eval.runs", "2");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "sla", "--messages", "5" }, Map.of()))
+                .withMessageContaining("'bench email' only");
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -49,6 +51,12 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 final class MailboxPoller implements AutoCloseable {
 
     static final String DONE_KEYWORD = "$RepdeskDone";
+
+    /** Messages read, recorded and marked together: one round trip for many. */
+    private static final int BATCH_MESSAGES = 50;
+
+    /** A batch's messages are held in memory together; a larger message is a batch of its own. */
+    private static final long BATCH_BYTES = 16L * 1024 * 1024;
 
     /** A message that fails this often for reasons of its own is set aside, so one message cannot stop a mailbox. */
     private static final int ATTEMPTS = 3;
@@ -180,6 +188,9 @@ final class MailboxPoller implements AutoCloseable {
         p.setProperty("mail." + protocol + ".connectiontimeout", "20000");
         p.setProperty("mail." + protocol + ".timeout", "60000");
         p.setProperty("mail." + protocol + ".writetimeout", "60000");
+        if (protocol.equals("imap")) {
+            p.put("mail.imap.socketFactory", NoDelaySocketFactory.INSTANCE);
+        }
         Session session = Session.getInstance(p);
         Store s = session.getStore(protocol);
         store = s;
@@ -203,13 +214,32 @@ final class MailboxPoller implements AutoCloseable {
         Message[] found = f.search(notDone);
         lastPollAt = clock.instant();
         state = MailboxStatus.State.CONNECTED;
-        FetchProfile profile = new FetchProfile();
-        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        profile.add(FetchProfile.Item.FLAGS);
-        f.fetch(found, profile);
-        for (Message message : found) {
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(FetchProfile.Item.SIZE);
+        sizes.add(FetchProfile.Item.FLAGS);
+        sizes.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        f.fetch(found, sizes);
+        for (Message[] batch : batches(found)) {
             if (stopping) {
                 return;
+            }
+            drain(f, batch, keywords, done);
+        }
+    }
+
+    /**
+     * Reads a batch in one exchange, ingests its messages one by one, then marks them done in one command:
+     * each round trip to the server is shared by the batch. A failure before marking means the batch is
+     * read again, and ingestion recognises the messages already recorded.
+     */
+    private void drain(Folder f, Message[] batch, boolean keywords, Flags done) throws MessagingException, IOException {
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        f.fetch(batch, whole);
+        List<Message> handled = new ArrayList<>();
+        for (Message message : batch) {
+            if (stopping) {
+                break;
             }
             if (message.isExpunged() || keywords && message.getFlags().contains(DONE_KEYWORD)) {
                 continue;
@@ -219,8 +249,32 @@ final class MailboxPoller implements AutoCloseable {
                 afterIngest.ingested(outcome);
                 (outcome instanceof EmailIngestion.SetAside ? ignored : processed).incrementAndGet();
             }
-            message.setFlags(done, true);
+            handled.add(message);
         }
+        if (!handled.isEmpty()) {
+            f.setFlags(handled.toArray(Message[]::new), done, true);
+        }
+    }
+
+    /** Consecutive batches of at most {@value #BATCH_MESSAGES} messages and {@value #BATCH_BYTES} bytes. */
+    private static List<Message[]> batches(Message[] messages) throws MessagingException {
+        List<Message[]> batches = new ArrayList<>();
+        List<Message> batch = new ArrayList<>();
+        long bytes = 0;
+        for (Message m : messages) {
+            long size = Math.max(0, m.getSize());
+            if (!batch.isEmpty() && (batch.size() >= BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
+                batches.add(batch.toArray(Message[]::new));
+                batch.clear();
+                bytes = 0;
+            }
+            batch.add(m);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch.toArray(Message[]::new));
+        }
+        return batches;
     }
 
     /** Ingests one message; null when it failed for reasons of its own and will be tried again. */
