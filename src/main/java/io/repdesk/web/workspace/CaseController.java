@@ -26,6 +26,7 @@ import io.repdesk.casework.SupportCase;
 import io.repdesk.contact.Channel;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.Direction;
+import io.repdesk.contact.Enclosures;
 import io.repdesk.contact.NewContact;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
@@ -179,7 +180,7 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
-    /** An agent's reply goes on the case's thread as an outbound contact (sending it arrives with the channels). */
+    /** An agent's reply goes on the case's thread as an outbound contact and out to the customer. */
     @PostMapping("/cases/{reference}/reply")
     String reply(@PathVariable String reference, @RequestParam(required = false) String body,
             @RequestParam(required = false) String token, RedirectAttributes redirect) {
@@ -191,9 +192,9 @@ class CaseController {
         }
         Channel channel = supportCase.channel() == null ? Channel.EMAIL : Channel.valueOf(supportCase.channel());
         try {
-            var recorded = contacts.record(new NewContact(supportCase.customerId(), supportCase.id(), channel,
+            var recorded = contacts.reply(new NewContact(supportCase.customerId(), supportCase.id(), channel,
                     Direction.OUTBOUND, clock.instant(), "Re: " + supportCase.subject(), text, null,
-                    token == null || token.isBlank() ? null : "reply-" + token, null, null));
+                    token == null || token.isBlank() ? null : "reply-" + token, null, null), Enclosures.none());
             redirect.addFlashAttribute("notice", recorded.duplicate() ? "This reply was already sent." : "Reply sent.");
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("replyError", e.getMessage());
