@@ -23,6 +23,7 @@ import io.repdesk.casework.Tier;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
+import io.repdesk.channel.EmailOutbox;
 import io.repdesk.contact.Channel;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.Direction;
@@ -53,11 +54,13 @@ class CaseController {
     private final Suggestions suggestions;
     private final SlaManagement sla;
     private final EscalationManagement escalations;
+    private final EmailOutbox outbox;
     private final java.time.Clock clock;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
-            EscalationManagement escalations, java.time.Clock clock) {
+            EscalationManagement escalations, EmailOutbox outbox, java.time.Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
         this.suggestions = suggestions;
         this.sla = sla;
@@ -82,7 +85,11 @@ class CaseController {
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         model.addAttribute("need", supportCase.needId() == null ? null : needs.get(supportCase.needId()));
-        model.addAttribute("thread", contacts.forCase(supportCase.id()));
+        List<Contact> thread = contacts.forCase(supportCase.id());
+        model.addAttribute("thread", thread);
+        model.addAttribute("deliveries", outbox.forContacts(thread.stream()
+                .filter(c -> c.direction() == Direction.OUTBOUND).map(Contact::id).toList()));
+        model.addAttribute("mailEnabled", outbox.enabled());
         Map<CaseId, String> mergedReferences = new java.util.HashMap<>();
         cases.withMerged(supportCase.id()).stream().filter(id -> !id.equals(supportCase.id()))
                 .forEach(id -> mergedReferences.put(id, cases.get(id).reference()));
