@@ -20,12 +20,16 @@ import io.repdesk.casework.Priority;
 import io.repdesk.casework.SlaManagement;
 import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
+import io.repdesk.casework.TierLevel;
+import io.repdesk.casework.TierManagement;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
+import io.repdesk.channel.EmailOutbox;
 import io.repdesk.contact.Channel;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.Direction;
+import io.repdesk.contact.Enclosures;
 import io.repdesk.contact.NewContact;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
@@ -52,12 +56,17 @@ class CaseController {
     private final Suggestions suggestions;
     private final SlaManagement sla;
     private final EscalationManagement escalations;
+    private final EmailOutbox outbox;
+    private final TierManagement tiers;
     private final java.time.Clock clock;
     private final ContactEnclosureViews enclosures;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
-            EscalationManagement escalations, java.time.Clock clock, ContactEnclosureViews enclosures) {
+            EscalationManagement escalations, EmailOutbox outbox, TierManagement tiers, java.time.Clock clock,
+            ContactEnclosureViews enclosures) {
+        this.outbox = outbox;
+        this.tiers = tiers;
         this.clock = clock;
         this.enclosures = enclosures;
         this.suggestions = suggestions;
@@ -86,6 +95,9 @@ class CaseController {
         List<Contact> thread = contacts.forCase(supportCase.id());
         model.addAttribute("thread", thread);
         model.addAttribute("enclosures", enclosures.of(supportCase, thread));
+        model.addAttribute("deliveries", outbox.forContacts(thread.stream()
+                .filter(c -> c.direction() == Direction.OUTBOUND).map(Contact::id).toList()));
+        model.addAttribute("mailEnabled", outbox.enabled());
         Map<CaseId, String> mergedReferences = new java.util.HashMap<>();
         cases.withMerged(supportCase.id()).stream().filter(id -> !id.equals(supportCase.id()))
                 .forEach(id -> mergedReferences.put(id, cases.get(id).reference()));
@@ -101,7 +113,7 @@ class CaseController {
         model.addAttribute("teams", teams);
         model.addAttribute("team", teams.stream().filter(t -> t.id().equals(supportCase.teamId())).findFirst()
                 .orElse(null));
-        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("tiers", tiers.inUse().stream().map(TierLevel::tier).toList());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("notes", cases.notes(supportCase.id()));
         model.addAttribute("replyToken", UUID.randomUUID().toString());
@@ -183,7 +195,7 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
-    /** An agent's reply goes on the case's thread as an outbound contact (sending it arrives with the channels). */
+    /** An agent's reply goes on the case's thread as an outbound contact and out to the customer. */
     @PostMapping("/cases/{reference}/reply")
     String reply(@PathVariable String reference, @RequestParam(required = false) String body,
             @RequestParam(required = false) String token, RedirectAttributes redirect) {
@@ -195,9 +207,9 @@ class CaseController {
         }
         Channel channel = supportCase.channel() == null ? Channel.EMAIL : Channel.valueOf(supportCase.channel());
         try {
-            var recorded = contacts.record(new NewContact(supportCase.customerId(), supportCase.id(), channel,
+            var recorded = contacts.reply(new NewContact(supportCase.customerId(), supportCase.id(), channel,
                     Direction.OUTBOUND, clock.instant(), "Re: " + supportCase.subject(), text, null,
-                    token == null || token.isBlank() ? null : "reply-" + token, null, null));
+                    token == null || token.isBlank() ? null : "reply-" + token, null, null), Enclosures.none());
             redirect.addFlashAttribute("notice", recorded.duplicate() ? "This reply was already sent." : "Reply sent.");
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("replyError", e.getMessage());
