@@ -1,0 +1,43 @@
+package io.repdesk.security;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request authenticated by an API token: named {@code token:<name>}, allowed what its scopes allow. */
+final class ApiTokenAuthentication extends AbstractAuthenticationToken {
+
+    static final String ACTOR_PREFIX = "token:";
+
+    private final ApiToken token;
+
+    ApiTokenAuthentication(ApiToken token) {
+        super(token.scopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s.value())).toList());
+        this.token = token;
+        setAuthenticated(true);
+    }
+
+    ApiToken token() {
+        return token;
+    }
+
+    @Override
+    public String getName() {
+        return token.actor();
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return token.actor();
+    }
+
+    static List<ApiScope> missing(ApiToken token, ApiScope... required) {
+        return java.util.Arrays.stream(required).filter(s -> !token.scopes().contains(s)).toList();
+    }
+}
