@@ -1,0 +1,19 @@
+package io.repdesk.channel.webhook;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Webhook delivery settings.
+ *
+ * @param dispatchInterval how often this node looks for due deliveries (0: never, only when asked)
+ * @param batchSize deliveries one look claims and sends at once
+ * @param connectTimeout how long to wait for a receiver to accept the connection
+ * @param requestTimeout how long to wait for a receiver's answer
+ */
+@ConfigurationProperties("repdesk.channel.webhook")
+public record WebhookSettings(@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("20") int batchSize,
+        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
+}
