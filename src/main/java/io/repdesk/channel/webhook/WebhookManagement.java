@@ -1,7 +1,5 @@
 package io.repdesk.channel.webhook;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -125,23 +123,7 @@ public class WebhookManagement {
     }
 
     private static void validate(SubscriptionRequest request) {
-        String url = request.targetUrl().strip();
-        if (url.isEmpty() || url.length() > 2000) {
-            throw new InvalidInput("targetUrl", "must be an http or https address of at most 2000 characters");
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new InvalidInput("targetUrl", "must be an http or https address with a host, such as "
-                        + "https://example.com/repdesk-events");
-            }
-            if (uri.getRawUserInfo() != null) {
-                throw new InvalidInput("targetUrl", "must not carry a user name or password; check the signature");
-            }
-        } catch (URISyntaxException e) {
-            throw new InvalidInput("targetUrl", "is not a valid address: " + e.getReason());
-        }
+        TargetUrl.check(request.targetUrl());
         if (request.description().length() > 500) {
             throw new InvalidInput("description", "must be at most 500 characters");
         }
