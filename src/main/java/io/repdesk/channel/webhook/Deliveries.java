@@ -111,6 +111,12 @@ class Deliveries {
                 .params(utc(now), id).update() > 0;
     }
 
+    /** Deletes finished deliveries created before the moment; pending ones stay whatever their age. */
+    int deleteFinishedBefore(Instant before) {
+        return jdbc.sql("delete from channel_webhook_delivery where status <> 'PENDING' and created_at < ?")
+                .param(utc(before)).update();
+    }
+
     Optional<Delivery> byId(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from channel_webhook_delivery d where d.id = ?").param(id)
                 .query(Deliveries::delivery).optional();

@@ -32,12 +32,15 @@ public class WebhookDispatcher implements SmartLifecycle {
     /** Enough rounds to empty a backlog in one pass without starving shutdown. */
     private static final int MAX_ROUNDS = 50;
 
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private final Deliveries deliveries;
     private final WebhookSender sender;
     private final WebhookSettings settings;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private @Nullable Periodic schedule;
+    private @Nullable Instant lastPrune;
 
     WebhookDispatcher(Deliveries deliveries, WebhookSender sender, WebhookSettings settings, Clock clock) {
         this.deliveries = deliveries;
@@ -86,9 +89,19 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Deletes deliveries that finished longer ago than the retention; returns how many. */
+    public int prune() {
+        return deliveries.deleteFinishedBefore(clock.instant().minus(settings.retention()));
+    }
+
     private void pass() {
         try {
             dispatchDue();
+            Instant now = clock.instant();
+            if (lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY))) {
+                lastPrune = now;
+                prune();
+            }
         } catch (RuntimeException e) {
             log.warn("Dispatching webhook deliveries failed; will retry: {}", e.toString());
         }

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize deliveries one look claims and sends at once
  * @param connectTimeout how long to wait for a receiver to accept the connection
  * @param requestTimeout how long to wait for a receiver's answer
+ * @param retention how long delivered and failed deliveries stay listed before they are deleted
  */
 @ConfigurationProperties("repdesk.channel.webhook")
 public record WebhookSettings(@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("20") int batchSize,
-        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("30d") Duration retention) {
 }

@@ -248,6 +248,31 @@ class WebhookDeliveryIntegrationTests {
     }
 
     @Test
+    void finishedDeliveriesAreDeletedAfterTheRetentionAndPendingOnesKept() {
+        WebhookReceiver receiver = receiver(WebhookReceiver.answering());
+        CreatedSubscription accepting = subscribe(receiver.url(), WebhookEventType.NEED_DEFINED);
+        CreatedSubscription down = subscribe("http://127.0.0.1:" + WebhookReceiver.closedPort() + "/hooks",
+                WebhookEventType.NEED_DEFINED);
+        pinClock();
+        defineNeed();
+        Delivery delivered = awaitDelivery(accepting.subscription().id());
+        Delivery waiting = awaitDelivery(down.subscription().id());
+        dispatcher.dispatchDue();
+        webhooks.deactivate(down.subscription().id());
+
+        clock.advance(Duration.ofDays(29));
+        dispatcher.prune();
+        assertThat(webhooks.recentDeliveries(accepting.subscription().id())).extracting(Delivery::id)
+                .containsExactly(delivered.id());
+
+        clock.advance(Duration.ofDays(2));
+        dispatcher.prune();
+        assertThat(webhooks.recentDeliveries(accepting.subscription().id())).isEmpty();
+        assertThat(webhooks.recentDeliveries(down.subscription().id())).extracting(Delivery::id)
+                .containsExactly(waiting.id());
+    }
+
+    @Test
     void aDeactivatedSubscriptionIsSentNothing() {
         WebhookReceiver receiver = receiver(WebhookReceiver.answering());
         CreatedSubscription created = subscribe(receiver.url(), WebhookEventType.NEED_DEFINED);
