@@ -100,9 +100,11 @@ class WebhookAdminBrowserTests {
         assertThat(test.locator("td.delivery-status")).hasText("pending");
         assertThat(page.locator("#signing-secret")).hasCount(0);
 
+        assertThat(page.locator("#deliveries")).hasAttribute("hx-trigger", "every 5s");
         dispatcher.dispatchDue();
-        page.reload();
+        // no reload: the table refreshes itself while a delivery is pending
         assertThat(test.locator("td.delivery-status")).hasText("delivered");
+        assertThat(page.locator("#deliveries")).not().hasAttribute("hx-trigger", "every 5s");
         assertThat(test.locator("td.attempts")).hasText("1");
         assertThat(test.locator("td.last-error")).containsText("HTTP 200");
         assertThat(receiver.received()).hasSize(1);
