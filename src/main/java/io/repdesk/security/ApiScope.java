@@ -14,8 +14,8 @@ public enum ApiScope {
     CUSTOMERS_WRITE("customers:write", "register customers and organizations"),
     NEEDS_READ("needs:read", "read service needs"),
     NEEDS_WRITE("needs:write", "define, move and merge service needs"),
-    SETTINGS_READ("settings:read", "read calendars, SLA policies, teams, escalation rules and intake flows"),
-    SETTINGS_WRITE("settings:write", "change calendars, SLA policies, teams, escalation rules and intake flows"),
+    SETTINGS_READ("settings:read", "read calendars, SLA policies, tiers, teams, escalation rules and intake flows"),
+    SETTINGS_WRITE("settings:write", "change calendars, SLA policies, tiers, teams, escalation rules and intake flows"),
     WEBHOOKS_MANAGE("webhooks:manage", "create, change and test webhook subscriptions");
 
     private final String value;
