@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -63,7 +65,8 @@ class ApiTokenAdminBrowserTests {
 
     @BeforeEach
     void openPage() {
-        context = browsers.browser().newContext();
+        context = browsers.browser().newContext(new Browser.NewContextOptions()
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
         page = context.newPage();
     }
 
@@ -94,6 +97,9 @@ class ApiTokenAdminBrowserTests {
         assertThat(page.locator(".notice")).containsText("Issued the token “" + name + "”");
         String token = page.locator("#new-token").textContent().strip();
         assertThat(token).startsWith("rdk_").hasSize(44);
+        page.locator("button.copy").click();
+        assertThat(page.locator("button.copy")).hasText("Copied");
+        assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(token);
         Locator row = page.locator("table.tokens tr", new Page.LocatorOptions().setHasText(name));
         assertThat(row.locator("td.scopes")).hasText("contacts:write");
         assertThat(row.locator("td.last-used")).hasText("never");
