@@ -1,6 +1,8 @@
 package io.repdesk.security;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +30,11 @@ public record ApiToken(UUID id, String name, String hint, Set<ApiScope> scopes, 
 
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** The scopes among those required that the token does not hold, in the order given. */
+    List<ApiScope> lacking(ApiScope... required) {
+        return Arrays.stream(required).filter(s -> !scopes.contains(s)).toList();
     }
 
     /** Whether the token authenticates requests at that moment. */

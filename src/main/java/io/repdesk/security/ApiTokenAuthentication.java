@@ -1,7 +1,5 @@
 package io.repdesk.security;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -35,9 +33,5 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     @Override
     public Object getPrincipal() {
         return token.actor();
-    }
-
-    static List<ApiScope> missing(ApiToken token, ApiScope... required) {
-        return java.util.Arrays.stream(required).filter(s -> !token.scopes().contains(s)).toList();
     }
 }

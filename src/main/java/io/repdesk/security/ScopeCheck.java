@@ -31,7 +31,7 @@ final class ScopeCheck implements HandlerInterceptor {
             Problems.write(response, HttpStatus.FORBIDDEN, "API tokens may not call this endpoint; sign in as an agent");
             return false;
         }
-        List<ApiScope> missing = ApiTokenAuthentication.missing(token.token(), required.value());
+        List<ApiScope> missing = token.token().lacking(required.value());
         if (missing.isEmpty()) {
             return true;
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -139,7 +140,7 @@ class ApiTokenAdminBrowserTests {
 
     private HttpResponse<String> recordContact(String token, String customerId, String key)
             throws IOException, InterruptedException {
-        String body = json.writeValueAsString(java.util.Map.of("customerId", customerId, "channel", "CHAT",
+        String body = json.writeValueAsString(Map.of("customerId", customerId, "channel", "CHAT",
                 "subject", "Chat: my top-up failed", "body", "I tried twice and it failed both times"));
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/contacts")))

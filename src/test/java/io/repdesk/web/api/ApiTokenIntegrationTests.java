@@ -1,11 +1,14 @@
 package io.repdesk.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +35,7 @@ import io.repdesk.security.ApiToken;
 import io.repdesk.security.ApiTokenManagement;
 import io.repdesk.security.NewApiToken;
 import io.repdesk.security.RequiresScope;
+import io.repdesk.shared.InvalidInput;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Integration tokens on the API: scopes enforced per endpoint, revocation and expiry, agents unchanged. */
@@ -153,8 +157,8 @@ class ApiTokenIntegrationTests {
         assertThat(agent.get("/api/v1/needs").status()).isEqualTo(200);
         assertThat(agent.get("/api/v1/webhooks").status()).isEqualTo(200);
         assertThat(agent.get("/api/v1/calendars").status()).isEqualTo(200);
-        var wrongPassword = new ApiClient(port, json, "Basic " + java.util.Base64.getEncoder()
-                .encodeToString("agent:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get("/api/v1/needs");
+        var wrongPassword = new ApiClient(port, json, "Basic " + Base64.getEncoder()
+                .encodeToString("agent:wrong".getBytes(StandardCharsets.UTF_8))).get("/api/v1/needs");
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(agent.anonymous().get("/api/v1/needs").status()).isEqualTo(401);
     }
@@ -197,7 +201,7 @@ class ApiTokenIntegrationTests {
         String name = "twice-" + suffix();
         withToken(name, ApiScope.NEEDS_READ);
 
-        var problem = org.assertj.core.api.Assertions.catchThrowableOfType(io.repdesk.shared.InvalidInput.class,
+        var problem = catchThrowableOfType(InvalidInput.class,
                 () -> tokens.issue(new NewApiToken(name.toUpperCase(), EnumSet.of(ApiScope.NEEDS_READ), null)));
 
         assertThat(problem.field()).isEqualTo("name");
