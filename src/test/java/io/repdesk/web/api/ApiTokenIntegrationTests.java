@@ -197,6 +197,21 @@ class ApiTokenIntegrationTests {
     }
 
     @Test
+    void theApiDocumentSaysHowToSignInAndWhichScopesEachOperationNeeds() {
+        var document = agent.anonymous().get("/v3/api-docs");
+
+        assertThat(document.status()).isEqualTo(200);
+        var schemes = document.body().path("components").path("securitySchemes");
+        assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.path("agent").path("scheme").asString()).isEqualTo("basic");
+        var record = document.body().path("paths").path("/api/v1/contacts").path("post");
+        assertThat(record.path("x-repdesk-scopes").toString()).isEqualTo("[\"contacts:write\"]");
+        assertThat(record.path("description").asString()).contains("contacts:write");
+        var newNeed = document.body().path("paths").path("/api/v1/cases/{id}/new-need").path("post");
+        assertThat(newNeed.path("x-repdesk-scopes").toString()).isEqualTo("[\"cases:write\",\"needs:write\"]");
+    }
+
+    @Test
     void aTokenNameMayNotBeTakenTwiceWhileLive() {
         String name = "twice-" + suffix();
         withToken(name, ApiScope.NEEDS_READ);
