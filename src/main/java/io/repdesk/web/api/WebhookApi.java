@@ -66,13 +66,14 @@ class WebhookApi {
 
     record DeliveryView(String id, String subscriptionId, String eventId, String eventType, String status,
             int attempts, Instant createdAt, @Nullable Instant nextAttemptAt, @Nullable Instant lastAttemptAt,
-            @Nullable Integer lastStatusCode, @Nullable String lastError, @Nullable Instant deliveredAt) {
+            @Nullable Integer lastStatusCode, @Nullable String lastError, @Nullable Instant deliveredAt,
+            String payload) {
 
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id().toString(), d.subscriptionId().toString(), d.eventId().toString(),
                     d.eventType(), d.status().name(), d.attempts(), d.createdAt(),
                     d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null, d.lastAttemptAt(),
-                    d.lastStatusCode(), d.lastError(), d.deliveredAt());
+                    d.lastStatusCode(), d.lastError(), d.deliveredAt(), d.payload());
         }
     }
 

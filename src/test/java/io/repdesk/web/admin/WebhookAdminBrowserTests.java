@@ -109,6 +109,8 @@ class WebhookAdminBrowserTests {
         assertThat(test.locator("td.last-error")).containsText("HTTP 200");
         assertThat(receiver.received()).hasSize(1);
         WebhookReceiver.Received received = receiver.received().getFirst();
+        test.locator("details.payload summary").click();
+        assertThat(test.locator("details.payload pre")).hasText(received.body());
         assertThat(received.event()).isEqualTo("webhook.test");
         assertThat(received.delivery()).isEqualTo(test.getAttribute("data-id"));
         assertThat(WebhookSignature.verify(secret, received.signature(), received.body(), Instant.now(),

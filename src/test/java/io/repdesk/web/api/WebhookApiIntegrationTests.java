@@ -90,6 +90,7 @@ class WebhookApiIntegrationTests {
         assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
         assertThat(delivery.path("lastStatusCode").asInt()).isEqualTo(200);
         assertThat(delivery.path("id").asString()).isEqualTo(received.delivery());
+        assertThat(delivery.path("payload").asString()).isEqualTo(received.body());
 
         var again = manager.post("/api/v1/webhooks/" + id + "/deliveries/" + received.delivery() + "/retry", Map.of());
         assertThat(again.status()).isEqualTo(202);
