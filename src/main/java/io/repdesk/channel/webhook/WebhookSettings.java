@@ -18,4 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WebhookSettings(@DefaultValue("5s") Duration dispatchInterval, @DefaultValue("20") int batchSize,
         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("30d") Duration retention) {
+
+    public WebhookSettings {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("repdesk.channel.webhook.batch-size must be at least 1, not "
+                    + batchSize);
+        }
+        if (!connectTimeout.isPositive() || !requestTimeout.isPositive() || !retention.isPositive()) {
+            throw new IllegalArgumentException("repdesk.channel.webhook.connect-timeout, request-timeout and "
+                    + "retention must be longer than zero");
+        }
+    }
 }
