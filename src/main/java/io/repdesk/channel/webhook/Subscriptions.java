@@ -2,6 +2,7 @@ package io.repdesk.channel.webhook;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -46,6 +47,11 @@ class Subscriptions {
                 .params(s.targetUrl(), s.description(), names(s.eventTypes()), s.active(),
                         s.updatedAt().atOffset(ZoneOffset.UTC), s.id())
                 .update();
+    }
+
+    void replaceSecret(UUID id, String secret, Instant at) {
+        jdbc.sql("update channel_webhook_subscription set secret = ?, updated_at = ? where id = ?")
+                .params(secret, at.atOffset(ZoneOffset.UTC), id).update();
     }
 
     Optional<Subscription> byId(UUID id) {

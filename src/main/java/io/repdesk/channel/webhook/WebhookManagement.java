@@ -51,7 +51,7 @@ public class WebhookManagement {
         Subscription created = new Subscription(UUID.randomUUID(), request.targetUrl().strip(),
                 request.description().strip(), EnumSet.copyOf(request.eventTypes()), request.active(),
                 Journal.currentActor(), now, now);
-        String secret = SECRET_PREFIX + RandomText.base62(SECRET_CHARACTERS);
+        String secret = newSecret();
         subscriptions.insert(created, secret);
         journal.append("webhook", created.id(), "WebhookSubscribed", facts(created));
         return new CreatedSubscription(created, secret);
@@ -68,6 +68,19 @@ public class WebhookManagement {
         subscriptions.update(changed);
         journal.append("webhook", id, "WebhookSubscriptionChanged", facts(changed));
         return changed;
+    }
+
+    /**
+     * Gives a subscription a new signing secret, returned here and shown only once; deliveries from now on,
+     * retries included, are signed with it.
+     */
+    @Transactional
+    public String rotateSecret(UUID id) {
+        subscription(id);
+        String secret = newSecret();
+        subscriptions.replaceSecret(id, secret, clock.instant());
+        journal.append("webhook", id, "WebhookSecretRotated", Map.of());
+        return secret;
     }
 
     /** Stops sending to a subscription; its pending deliveries wait until it is active again. */
@@ -120,6 +133,10 @@ public class WebhookManagement {
         journal.append("webhook", delivery.subscriptionId(), "WebhookDeliveryRequeued",
                 Map.of("deliveryId", deliveryId.toString(), "eventType", delivery.eventType()));
         return delivery(deliveryId);
+    }
+
+    private static String newSecret() {
+        return SECRET_PREFIX + RandomText.base62(SECRET_CHARACTERS);
     }
 
     private static void validate(SubscriptionRequest request) {

@@ -83,6 +83,14 @@ class WebhookAdminController {
         return "redirect:/admin/webhooks/" + id;
     }
 
+    @PostMapping("/{id}/secret")
+    String rotateSecret(@PathVariable UUID id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("secret", webhooks.rotateSecret(id));
+        redirect.addFlashAttribute("notice", "Replaced the signing secret: update the receiver, which must check "
+                + "signatures with the new one from now on.");
+        return "redirect:/admin/webhooks/" + id;
+    }
+
     @PostMapping("/{id}/test")
     String sendTest(@PathVariable UUID id, RedirectAttributes redirect) {
         try {

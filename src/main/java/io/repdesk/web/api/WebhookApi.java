@@ -104,6 +104,17 @@ class WebhookApi {
         return SubscriptionView.of(webhooks.change(id, request(body)));
     }
 
+    /** The only other answer that carries a signing secret: the new one. */
+    record SecretView(String secret) {
+    }
+
+    /** Replaces the signing secret; the answer carries the new one, shown only this once. */
+    @PostMapping("/{id}/secret")
+    @RequiresScope(WEBHOOKS_MANAGE)
+    SecretView rotateSecret(@PathVariable UUID id) {
+        return new SecretView(webhooks.rotateSecret(id));
+    }
+
     @GetMapping("/{id}/deliveries")
     @RequiresScope(WEBHOOKS_MANAGE)
     List<DeliveryView> deliveries(@PathVariable UUID id) {

@@ -125,6 +125,12 @@ class WebhookAdminBrowserTests {
         assertThat(receiver.received()).hasSize(2);
         assertThat(receiver.received().getLast().delivery()).isEqualTo(received.delivery());
 
+        page.locator("#rotate-secret").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertThat(page.locator(".notice")).containsText("Replaced the signing secret");
+        assertThat(page.locator("#signing-secret")).not().hasText(secret);
+        assertThat(page.locator("#signing-secret")).containsText("whsec_");
+
         page.locator("#deactivate").click();
         page.waitForLoadState(LoadState.LOAD);
         assertThat(page.locator(".notice")).containsText("Deactivated");

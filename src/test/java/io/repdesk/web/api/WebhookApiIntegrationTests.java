@@ -92,9 +92,18 @@ class WebhookApiIntegrationTests {
         assertThat(delivery.path("id").asString()).isEqualTo(received.delivery());
         assertThat(delivery.path("payload").asString()).isEqualTo(received.body());
 
+        String rotated = manager.post("/api/v1/webhooks/" + id + "/secret", Map.of()).text("secret");
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
         var again = manager.post("/api/v1/webhooks/" + id + "/deliveries/" + received.delivery() + "/retry", Map.of());
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.text("status")).isEqualTo("PENDING");
+        dispatcher.dispatchDue();
+        WebhookReceiver.Received resent = receiver.received().getLast();
+        assertThat(resent.delivery()).isEqualTo(received.delivery());
+        assertThat(WebhookSignature.verify(rotated, resent.signature(), resent.body(), Instant.now(),
+                Duration.ofMinutes(5))).isTrue();
+        assertThat(WebhookSignature.verify(secret, resent.signature(), resent.body(), Instant.now(),
+                Duration.ofMinutes(5))).isFalse();
     }
 
     @Test
