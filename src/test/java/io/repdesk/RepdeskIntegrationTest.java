@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "repdesk.demo.today=2026-11-01",
             // Tests recompute SLA clocks and apply escalation rules themselves, at moments they choose.
             "repdesk.casework.sla-interval=0s",
+            // Tests send webhook deliveries themselves (WebhookDispatcher.dispatchDue), at moments they choose.
+            "repdesk.channel.webhook.dispatch-interval=0s",
             "REPDESK_ADMIN_PASSWORD=integration-admin-password"
         })
 public @interface RepdeskIntegrationTest {

@@ -1,8 +1,5 @@
 package io.repdesk.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +9,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-/** Two filter chains: HTTP Basic without sessions for {@code /api/**}, form login for the workspace. */
+/**
+ * Two filter chains: API tokens (bearer) or HTTP Basic without sessions for {@code /api/**}, form login for
+ * the workspace.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
@@ -26,14 +25,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens) throws Exception {
         return http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "Sign in with HTTP Basic using an agent account")))
+                        (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
+                                "Send an API token (Authorization: Bearer rdk_…) or sign in with HTTP Basic "
+                                        + "using an agent account")))
                 .exceptionHandling(handling -> handling.accessDeniedHandler(
-                        (request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                        (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
                                 "Your role does not allow this request")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,13 +56,5 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .contentTypeOptions(Customizer.withDefaults()))
                 .build();
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 }

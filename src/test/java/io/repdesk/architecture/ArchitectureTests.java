@@ -1,17 +1,32 @@
 package io.repdesk.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+
+import io.repdesk.security.RequiresScope;
 
 /** House rules the module graph alone does not express; each is shown to catch a deliberate violation. */
 class ArchitectureTests {
@@ -61,6 +76,30 @@ class ArchitectureTests {
         assertThat(JAKARTA_MAIL_ONLY_IN_EMAIL_CHANNEL.evaluate(fixtures()).hasViolation()).isTrue();
     }
 
+    /** An API token may call an endpoint only with the scopes it names; one that names none is closed to tokens. */
+    static final ArchRule API_ENDPOINTS_NAME_THEIR_SCOPES = methods()
+            .that(new DescribedPredicate<JavaMethod>("handle requests under /api") {
+                @Override
+                public boolean test(JavaMethod method) {
+                    return HANDLER_ANNOTATIONS.stream().anyMatch(method::isAnnotatedWith)
+                            && method.getOwner().tryGetAnnotationOfType(RequestMapping.class)
+                                    .map(mapping -> Arrays.stream(mapping.value()).anyMatch(p -> p.startsWith("/api/"))
+                                            || Arrays.stream(mapping.path()).anyMatch(p -> p.startsWith("/api/")))
+                                    .orElse(false);
+                }
+            })
+            .should().beAnnotatedWith(RequiresScope.class)
+            .as("every /api endpoint names the scopes an API token needs (@RequiresScope)");
+
+    private static final List<Class<? extends Annotation>> HANDLER_ANNOTATIONS = List.of(GetMapping.class,
+            PostMapping.class, PutMapping.class, DeleteMapping.class, PatchMapping.class, RequestMapping.class);
+
+    @Test
+    void apiEndpointsNameTheirScopes() {
+        API_ENDPOINTS_NAME_THEIR_SCOPES.check(REPDESK);
+        assertThat(API_ENDPOINTS_NAME_THEIR_SCOPES.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
     @Test
     void luceneAndModelsOnlyInSearchInternals() {
         LUCENE_AND_MODELS_ONLY_IN_SEARCH_INTERNALS.check(REPDESK);
@@ -86,6 +125,6 @@ class ArchitectureTests {
     }
 
     private static JavaClasses fixtures() {
-        return new ClassFileImporter().importClasses(Violations.class);
+        return new ClassFileImporter().importClasses(Violations.class, Violations.UnscopedApi.class);
     }
 }

@@ -13,4 +13,14 @@ class Violations {
     HttpServletRequest request;
     org.apache.lucene.index.IndexWriter writer;
     jakarta.mail.internet.MimeMessage email;
+
+    /** An API endpoint that names no scope. */
+    @org.springframework.web.bind.annotation.RequestMapping("/api/v1/violations")
+    static class UnscopedApi {
+
+        @org.springframework.web.bind.annotation.GetMapping
+        String unscoped() {
+            return "open to any token";
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.CASES_READ;
+import static io.repdesk.security.ApiScope.CASES_WRITE;
+import static io.repdesk.security.ApiScope.NEEDS_WRITE;
+
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +24,7 @@ import io.repdesk.contact.ContactManagement;
 import io.repdesk.need.DemandClass;
 import io.repdesk.need.NeedKeysFor;
 import io.repdesk.need.NewNeed;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Ids;
@@ -46,6 +51,7 @@ class CaseApi {
     }
 
     @GetMapping
+    @RequiresScope(CASES_READ)
     PageView<CaseView> list(@RequestParam(required = false) @Nullable CaseStatus status,
             @RequestParam(required = false) @Nullable Boolean open,
             @RequestParam(required = false) @Nullable UUID needId,
@@ -59,6 +65,7 @@ class CaseApi {
     }
 
     @GetMapping("/{id}")
+    @RequiresScope(CASES_READ)
     CaseView get(@PathVariable UUID id) {
         var supportCase = cases.get(new CaseId(id));
         return CaseView.of(supportCase, contacts.forCase(supportCase.id()).stream().map(ContactView::of).toList(),
@@ -66,18 +73,21 @@ class CaseApi {
     }
 
     @PutMapping("/{id}/need")
+    @RequiresScope(CASES_WRITE)
     CaseView linkNeed(@PathVariable UUID id, @Valid @RequestBody LinkNeed request) {
         return CaseView.of(cases.linkToNeed(new CaseId(id), new NeedId(Ids.parse(request.needId(), "needId"))));
     }
 
     /** Confirms the need repdesk linked on its own; matching learns from it at once. */
     @PostMapping("/{id}/need/confirm")
+    @RequiresScope(CASES_WRITE)
     CaseView confirmNeed(@PathVariable UUID id) {
         return CaseView.of(cases.confirmNeed(new CaseId(id)));
     }
 
     /** Says the case is about a need repdesk does not know: defines it (title in the customer's words) and links it. */
     @PostMapping("/{id}/new-need")
+    @RequiresScope({ CASES_WRITE, NEEDS_WRITE })
     CaseView newNeed(@PathVariable UUID id, @Valid @RequestBody ApiRequests.NewNeedForCase request) {
         return CaseView.of(cases.linkToNewNeed(new CaseId(id), new NewNeed(NeedKeysFor.title(request.title()),
                 request.title().strip(), request.description() == null ? "" : request.description(),
@@ -85,12 +95,14 @@ class CaseApi {
     }
 
     @PostMapping("/{id}/status")
+    @RequiresScope(CASES_WRITE)
     CaseView changeStatus(@PathVariable UUID id, @Valid @RequestBody ChangeStatus request) {
         return CaseView.of(cases.changeStatus(new CaseId(id), request.status()));
     }
 
     /** Merges this case, a duplicate, into another case of the same customer; answers the surviving case. */
     @PostMapping("/{id}/merge")
+    @RequiresScope(CASES_WRITE)
     CaseView merge(@PathVariable UUID id, @Valid @RequestBody ApiRequests.MergeCase request) {
         CaseId kept = new CaseId(io.repdesk.shared.Ids.parse(request.intoId(), "intoId"));
         cases.merge(new CaseId(id), kept);

@@ -1,5 +1,8 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.CONTACTS_READ;
+import static io.repdesk.security.ApiScope.CONTACTS_WRITE;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,6 +24,7 @@ import io.repdesk.contact.ContactFilter;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
 import io.repdesk.contact.NewContact;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.CustomerId;
@@ -49,6 +53,7 @@ class ContactApi {
     }
 
     @PostMapping
+    @RequiresScope(CONTACTS_WRITE)
     ResponseEntity<RecordedView> record(@Valid @RequestBody RecordContact request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String keyHeader) {
         String key = idempotencyKey(request.idempotencyKey(), keyHeader);
@@ -69,6 +74,7 @@ class ContactApi {
     }
 
     @GetMapping
+    @RequiresScope(CONTACTS_READ)
     PageView<ContactView> list(@RequestParam(required = false) @Nullable UUID customerId,
             @RequestParam(required = false) @Nullable UUID caseId,
             @RequestParam(required = false) @Nullable Channel channel,
@@ -82,6 +88,7 @@ class ContactApi {
     }
 
     @GetMapping("/{id}")
+    @RequiresScope(CONTACTS_READ)
     ContactView get(@PathVariable UUID id) {
         return ContactView.of(contacts.get(new ContactId(id)));
     }

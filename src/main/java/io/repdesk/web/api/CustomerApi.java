@@ -1,5 +1,9 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.CONTACTS_READ;
+import static io.repdesk.security.ApiScope.CUSTOMERS_READ;
+import static io.repdesk.security.ApiScope.CUSTOMERS_WRITE;
+
 import java.net.URI;
 import java.util.Map;
 
@@ -18,6 +22,7 @@ import io.repdesk.customer.CustomerFilter;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.customer.NewCustomer;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Ids;
 import io.repdesk.shared.OrganizationId;
@@ -44,6 +49,7 @@ class CustomerApi {
     }
 
     @PostMapping("/organizations")
+    @RequiresScope(CUSTOMERS_WRITE)
     ResponseEntity<OrganizationView> createOrganization(@Valid @RequestBody CreateOrganization request) {
         var organization = customers.registerOrganization(request.name().strip(), request.plan());
         return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
@@ -51,17 +57,20 @@ class CustomerApi {
     }
 
     @GetMapping("/organizations")
+    @RequiresScope(CUSTOMERS_READ)
     PageView<OrganizationView> organizations(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return PageView.of(customers.organizations(new PageRequest(page, size)), OrganizationView::of);
     }
 
     @GetMapping("/organizations/{id}")
+    @RequiresScope(CUSTOMERS_READ)
     OrganizationView organization(@PathVariable java.util.UUID id) {
         return OrganizationView.of(customers.organization(new OrganizationId(id)));
     }
 
     @PostMapping("/customers")
+    @RequiresScope(CUSTOMERS_WRITE)
     ResponseEntity<CustomerView> createCustomer(@Valid @RequestBody CreateCustomer request) {
         OrganizationId organization = request.organizationId() == null ? null
                 : new OrganizationId(Ids.parse(request.organizationId(), "organizationId"));
@@ -76,6 +85,7 @@ class CustomerApi {
     }
 
     @GetMapping("/customers")
+    @RequiresScope(CUSTOMERS_READ)
     PageView<CustomerView> customers(@RequestParam(required = false) java.util.@Nullable UUID organizationId,
             @RequestParam(required = false) @Nullable String platform,
             @RequestParam(required = false) @Nullable String version,
@@ -87,11 +97,13 @@ class CustomerApi {
     }
 
     @GetMapping("/customers/{id}")
+    @RequiresScope(CUSTOMERS_READ)
     CustomerView customer(@PathVariable java.util.UUID id) {
         return CustomerView.of(customers.get(new CustomerId(id)));
     }
 
     @GetMapping("/customers/{id}/timeline")
+    @RequiresScope({ CUSTOMERS_READ, CONTACTS_READ })
     PageView<ContactView> timeline(@PathVariable java.util.UUID id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         CustomerId customer = customers.get(new CustomerId(id)).id();

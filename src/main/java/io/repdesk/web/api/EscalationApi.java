@@ -1,5 +1,10 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.CASES_READ;
+import static io.repdesk.security.ApiScope.CASES_WRITE;
+import static io.repdesk.security.ApiScope.SETTINGS_READ;
+import static io.repdesk.security.ApiScope.SETTINGS_WRITE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +25,7 @@ import io.repdesk.casework.EscalationRule;
 import io.repdesk.casework.Priority;
 import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.EscalationRuleId;
 import io.repdesk.shared.Ids;
@@ -79,44 +85,52 @@ class EscalationApi {
     }
 
     @GetMapping("/teams")
+    @RequiresScope(SETTINGS_READ)
     List<TeamView> teams() {
         return escalations.teams().stream().map(TeamView::of).toList();
     }
 
     @PostMapping("/teams")
+    @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<TeamView> createTeam(@Valid @RequestBody TeamBody body) {
         Team team = escalations.defineTeam(null, team(body));
         return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(TeamView.of(team));
     }
 
     @PutMapping("/teams/{id}")
+    @RequiresScope(SETTINGS_WRITE)
     TeamView replaceTeam(@PathVariable UUID id, @Valid @RequestBody TeamBody body) {
         return TeamView.of(escalations.defineTeam(new TeamId(id), team(body)));
     }
 
     @GetMapping("/escalation-rules")
+    @RequiresScope(SETTINGS_READ)
     List<RuleView> rules() {
         return escalations.rules().stream().map(RuleView::of).toList();
     }
 
     @PostMapping("/escalation-rules")
+    @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<RuleView> createRule(@Valid @RequestBody RuleBody body) {
         EscalationRule rule = escalations.defineRule(null, rule(body));
         return ResponseEntity.created(URI.create("/api/v1/escalation-rules/" + rule.id())).body(RuleView.of(rule));
     }
 
     @PutMapping("/escalation-rules/{id}")
+    @RequiresScope(SETTINGS_WRITE)
     RuleView replaceRule(@PathVariable UUID id, @Valid @RequestBody RuleBody body) {
         return RuleView.of(escalations.defineRule(new EscalationRuleId(id), rule(body)));
     }
 
     @GetMapping("/cases/{id}/escalations")
+    @RequiresScope(CASES_READ)
     List<Escalation> escalationsOf(@PathVariable UUID id) {
         cases.get(new CaseId(id));
         return escalations.escalations(new CaseId(id));
     }
 
     @PostMapping("/cases/{id}/escalations")
+    @RequiresScope(CASES_WRITE)
     CaseView escalate(@PathVariable UUID id, @Valid @RequestBody EscalateBody body) {
         CaseId caseId = new CaseId(id);
         escalations.escalate(caseId, body.toTier(),
@@ -126,6 +140,7 @@ class EscalationApi {
 
     /** Puts the case in the queue of a team of its own tier. */
     @PostMapping("/cases/{id}/queue")
+    @RequiresScope(CASES_WRITE)
     CaseView queue(@PathVariable UUID id, @Valid @RequestBody QueueBody body) {
         CaseId caseId = new CaseId(id);
         escalations.queue(caseId, body.teamId() == null ? null : new TeamId(Ids.parse(body.teamId(), "teamId")));

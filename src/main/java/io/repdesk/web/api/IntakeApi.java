@@ -1,5 +1,10 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.CASES_READ;
+import static io.repdesk.security.ApiScope.CASES_WRITE;
+import static io.repdesk.security.ApiScope.SETTINGS_READ;
+import static io.repdesk.security.ApiScope.SETTINGS_WRITE;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +32,7 @@ import io.repdesk.intake.IntakeFlow;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.intake.Question;
 import io.repdesk.intake.QuestionType;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.IntakeFlowId;
 import jakarta.validation.Valid;
@@ -122,6 +128,7 @@ class IntakeApi {
     }
 
     @GetMapping("/intake-flows")
+    @RequiresScope(SETTINGS_READ)
     List<FlowView> flows(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String channel) {
         return intake.flows().stream()
@@ -131,6 +138,7 @@ class IntakeApi {
     }
 
     @PostMapping("/intake-flows")
+    @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<FlowView> create(@Valid @RequestBody FlowBody body) {
         IntakeFlow created = intake.create(draft(body));
         return ResponseEntity.created(URI.create("/api/v1/intake-flows/" + created.id())).body(FlowView.of(created));
@@ -138,6 +146,7 @@ class IntakeApi {
 
     /** The current version, or the one asked for. */
     @GetMapping("/intake-flows/{id}")
+    @RequiresScope(SETTINGS_READ)
     FlowView flow(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
         IntakeFlowId flowId = new IntakeFlowId(id);
         return FlowView.of(version == null ? intake.flow(flowId) : intake.flow(flowId, version));
@@ -145,11 +154,13 @@ class IntakeApi {
 
     /** Saves the body as the flow's next version (unless it equals the current one). */
     @PutMapping("/intake-flows/{id}")
+    @RequiresScope(SETTINGS_WRITE)
     FlowView revise(@PathVariable UUID id, @Valid @RequestBody FlowBody body) {
         return FlowView.of(intake.revise(new IntakeFlowId(id), draft(body), body.baseVersion()));
     }
 
     @GetMapping("/intake-flows/{id}/versions")
+    @RequiresScope(SETTINGS_READ)
     List<VersionView> versions(@PathVariable UUID id) {
         return intake.history(new IntakeFlowId(id)).stream()
                 .map(f -> new VersionView(f.version(), f.name(), f.questions().size(), f.revisedAt(), f.revisedBy()))
@@ -157,11 +168,13 @@ class IntakeApi {
     }
 
     @GetMapping("/cases/{id}/intake")
+    @RequiresScope(CASES_READ)
     CaseIntakeView caseIntake(@PathVariable UUID id) {
         return CaseIntakeView.of(intake.of(new CaseId(id)));
     }
 
     @PutMapping("/cases/{id}/intake")
+    @RequiresScope(CASES_WRITE)
     CaseIntakeView answer(@PathVariable UUID id, @Valid @RequestBody CaseIntakeBody body) {
         IntakeFlowId flowId = body.flowId() == null ? null : IntakeFlowId.of(body.flowId());
         Map<String, @Nullable String> answers = body.answers() == null ? Map.of() : new LinkedHashMap<>(body.answers());
@@ -170,6 +183,7 @@ class IntakeApi {
 
     /** Composes the message asking for the missing required answers (the hook the channels will send it by). */
     @PostMapping("/cases/{id}/intake/requests")
+    @RequiresScope(CASES_WRITE)
     AnswersRequestView requestMissing(@PathVariable UUID id) {
         AnswersRequest request = intake.requestMissing(new CaseId(id));
         return new AnswersRequestView(request.caseId().toString(), request.text(),

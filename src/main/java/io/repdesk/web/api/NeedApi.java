@@ -1,5 +1,8 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.NEEDS_READ;
+import static io.repdesk.security.ApiScope.NEEDS_WRITE;
+
 import java.net.URI;
 import java.util.UUID;
 
@@ -18,6 +21,7 @@ import io.repdesk.need.LifecycleStage;
 import io.repdesk.need.NeedFilter;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.NewNeed;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.PageRequest;
 import io.repdesk.web.api.ApiRequests.ChangeStage;
@@ -38,6 +42,7 @@ class NeedApi {
     }
 
     @PostMapping
+    @RequiresScope(NEEDS_WRITE)
     ResponseEntity<NeedView> create(@Valid @RequestBody CreateNeed request) {
         var need = needs.define(new NewNeed(request.key(), request.title().strip(),
                 request.description() == null ? "" : request.description(),
@@ -47,6 +52,7 @@ class NeedApi {
     }
 
     @GetMapping
+    @RequiresScope(NEEDS_READ)
     PageView<NeedView> list(@RequestParam(required = false) @Nullable LifecycleStage stage,
             @RequestParam(required = false) @Nullable DemandClass demandClass,
             @RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
@@ -56,18 +62,21 @@ class NeedApi {
     }
 
     @GetMapping("/{id}")
+    @RequiresScope(NEEDS_READ)
     NeedView get(@PathVariable UUID id) {
         return NeedView.of(needs.get(new NeedId(id)));
     }
 
     /** Merges this need into another; its cases follow and it stays in the history. */
     @PostMapping("/{id}/merge")
+    @RequiresScope(NEEDS_WRITE)
     NeedView merge(@PathVariable UUID id, @Valid @RequestBody ApiRequests.MergeNeed request) {
         return NeedView.of(needs.merge(new NeedId(id), new NeedId(io.repdesk.shared.Ids.parse(request.intoId(),
                 "intoId"))));
     }
 
     @PostMapping("/{id}/stage")
+    @RequiresScope(NEEDS_WRITE)
     NeedView changeStage(@PathVariable UUID id, @Valid @RequestBody ChangeStage request) {
         return NeedView.of(needs.moveTo(new NeedId(id), request.stage()));
     }

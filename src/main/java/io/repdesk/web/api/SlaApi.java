@@ -1,5 +1,9 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.CASES_READ;
+import static io.repdesk.security.ApiScope.SETTINGS_READ;
+import static io.repdesk.security.ApiScope.SETTINGS_WRITE;
+
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -27,6 +31,7 @@ import io.repdesk.casework.ServiceCalendar;
 import io.repdesk.casework.ServicePolicy;
 import io.repdesk.casework.SlaConditions;
 import io.repdesk.casework.SlaManagement;
+import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CalendarId;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.Ids;
@@ -120,38 +125,45 @@ class SlaApi {
     }
 
     @GetMapping("/calendars")
+    @RequiresScope(SETTINGS_READ)
     List<CalendarView> calendars() {
         return sla.calendars().stream().map(CalendarView::of).toList();
     }
 
     @PostMapping("/calendars")
+    @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<CalendarView> createCalendar(@Valid @RequestBody CalendarBody body) {
         ServiceCalendar created = sla.defineCalendar(null, calendar(body));
         return ResponseEntity.created(URI.create("/api/v1/calendars/" + created.id())).body(CalendarView.of(created));
     }
 
     @PutMapping("/calendars/{id}")
+    @RequiresScope(SETTINGS_WRITE)
     CalendarView replaceCalendar(@PathVariable UUID id, @Valid @RequestBody CalendarBody body) {
         return CalendarView.of(sla.defineCalendar(new CalendarId(id), calendar(body)));
     }
 
     @GetMapping("/sla-policies")
+    @RequiresScope(SETTINGS_READ)
     List<PolicyView> policies() {
         return sla.policies().stream().map(PolicyView::of).toList();
     }
 
     @PostMapping("/sla-policies")
+    @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<PolicyView> createPolicy(@Valid @RequestBody PolicyBody body) {
         ServicePolicy created = sla.definePolicy(null, policy(body));
         return ResponseEntity.created(URI.create("/api/v1/sla-policies/" + created.id())).body(PolicyView.of(created));
     }
 
     @PutMapping("/sla-policies/{id}")
+    @RequiresScope(SETTINGS_WRITE)
     PolicyView replacePolicy(@PathVariable UUID id, @Valid @RequestBody PolicyBody body) {
         return PolicyView.of(sla.definePolicy(new SlaPolicyId(id), policy(body)));
     }
 
     @GetMapping("/cases/{id}/sla")
+    @RequiresScope(CASES_READ)
     CaseSlaView caseSla(@PathVariable UUID id) {
         var caseSla = sla.slaOf(new CaseId(id));
         return new CaseSlaView(caseSla.policies().stream().map(p -> new PolicyClocksView(p.policy().id().toString(),

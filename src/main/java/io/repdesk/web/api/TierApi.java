@@ -1,5 +1,8 @@
 package io.repdesk.web.api;
 
+import static io.repdesk.security.ApiScope.SETTINGS_READ;
+import static io.repdesk.security.ApiScope.SETTINGS_WRITE;
+
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.repdesk.casework.Tier;
 import io.repdesk.casework.TierLevel;
 import io.repdesk.casework.TierManagement;
+import io.repdesk.security.RequiresScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,11 +38,13 @@ class TierApi {
     }
 
     @GetMapping
+    @RequiresScope(SETTINGS_READ)
     List<TierLevel> list() {
         return tiers.levels();
     }
 
     @PutMapping("/{tier}")
+    @RequiresScope(SETTINGS_WRITE)
     TierLevel change(@PathVariable Tier tier, @Valid @RequestBody TierBody body) {
         tiers.define(List.of(new TierLevel(tier, body.name(), body.description() == null ? "" : body.description(),
                 body.inUse())));
