@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,16 @@ public class CustomerManagement {
 
     public Customer get(CustomerId id) {
         return customers.customer(id).orElseThrow(() -> new NotFound("customer", id));
+    }
+
+    /** The customer with this email address, ignoring case. */
+    public Optional<Customer> byEmail(String email) {
+        return customers.byEmail(email);
+    }
+
+    /** Every customer of the organization. */
+    public List<CustomerId> idsInOrganization(OrganizationId id) {
+        return customers.idsInOrganization(id);
     }
 
     public boolean exists(CustomerId id) {

@@ -68,6 +68,16 @@ class Customers {
                 .param(email).query(Boolean.class).single();
     }
 
+    Optional<Customer> byEmail(String email) {
+        return jdbc.sql("select * from customer_customer where lower(email) = lower(?)").param(email.strip())
+                .query(this::mapCustomer).optional();
+    }
+
+    List<CustomerId> idsInOrganization(OrganizationId id) {
+        return jdbc.sql("select id from customer_customer where organization_id = ? order by id").param(id.value())
+                .query((rs, row) -> new CustomerId(rs.getObject("id", UUID.class))).list();
+    }
+
     Optional<Customer> customer(CustomerId id) {
         return jdbc.sql("select * from customer_customer where id = ?").param(id.value())
                 .query(this::mapCustomer).optional();
