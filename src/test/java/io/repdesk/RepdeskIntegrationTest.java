@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = { RepdeskApplication.class, TestClock.Configuration.class },
+@SpringBootTest(classes = { RepdeskApplication.class, TestClock.Configuration.class, TestMail.Configuration.class },
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "repdesk.db.data-dir=target/it-data",

@@ -64,6 +64,22 @@ public class ContactManagement {
      */
     @Transactional
     public Recorded record(NewContact request, Enclosures carried) {
+        return record(request, carried, false);
+    }
+
+    /**
+     * Records an agent's reply and has it delivered to the customer on its channel (email for email and
+     * portal cases). A repeated delivery of the same key neither records nor sends anything again.
+     */
+    @Transactional
+    public Recorded reply(NewContact request, Enclosures carried) {
+        if (request.direction() != Direction.OUTBOUND) {
+            throw new InvalidInput("direction", "a reply goes out to the customer: OUTBOUND");
+        }
+        return record(request, carried, true);
+    }
+
+    private Recorded record(NewContact request, Enclosures carried, boolean deliver) {
         String key = request.idempotencyKey() != null ? request.idempotencyKey() : derivedKey(request);
         contacts.lockKey(key);
         var existing = contacts.findByKey(key);
@@ -81,7 +97,7 @@ public class ContactManagement {
                 contact.text(), contact.channel().name());
         journal.append("contact", contact.id().value(), "ContactRecorded", describe(contact, supportCase));
         events.publishEvent(new ContactRecorded(contact.id(), caseId, contact.customerId(), contact.channel(),
-                contact.direction()));
+                contact.direction(), deliver));
         return new Recorded(contact, false);
     }
 

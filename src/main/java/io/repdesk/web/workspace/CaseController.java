@@ -23,9 +23,11 @@ import io.repdesk.casework.Tier;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
+import io.repdesk.channel.EmailOutbox;
 import io.repdesk.contact.Channel;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.Direction;
+import io.repdesk.contact.Enclosures;
 import io.repdesk.contact.NewContact;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
@@ -52,11 +54,13 @@ class CaseController {
     private final Suggestions suggestions;
     private final SlaManagement sla;
     private final EscalationManagement escalations;
+    private final EmailOutbox outbox;
     private final java.time.Clock clock;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
-            EscalationManagement escalations, java.time.Clock clock) {
+            EscalationManagement escalations, EmailOutbox outbox, java.time.Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
         this.suggestions = suggestions;
         this.sla = sla;
@@ -81,7 +85,11 @@ class CaseController {
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         model.addAttribute("need", supportCase.needId() == null ? null : needs.get(supportCase.needId()));
-        model.addAttribute("thread", contacts.forCase(supportCase.id()));
+        List<Contact> thread = contacts.forCase(supportCase.id());
+        model.addAttribute("thread", thread);
+        model.addAttribute("deliveries", outbox.forContacts(thread.stream()
+                .filter(c -> c.direction() == Direction.OUTBOUND).map(Contact::id).toList()));
+        model.addAttribute("mailEnabled", outbox.enabled());
         Map<CaseId, String> mergedReferences = new java.util.HashMap<>();
         cases.withMerged(supportCase.id()).stream().filter(id -> !id.equals(supportCase.id()))
                 .forEach(id -> mergedReferences.put(id, cases.get(id).reference()));
@@ -179,7 +187,7 @@ class CaseController {
         return "redirect:/cases/" + reference;
     }
 
-    /** An agent's reply goes on the case's thread as an outbound contact (sending it arrives with the channels). */
+    /** An agent's reply goes on the case's thread as an outbound contact and out to the customer. */
     @PostMapping("/cases/{reference}/reply")
     String reply(@PathVariable String reference, @RequestParam(required = false) String body,
             @RequestParam(required = false) String token, RedirectAttributes redirect) {
@@ -191,9 +199,9 @@ class CaseController {
         }
         Channel channel = supportCase.channel() == null ? Channel.EMAIL : Channel.valueOf(supportCase.channel());
         try {
-            var recorded = contacts.record(new NewContact(supportCase.customerId(), supportCase.id(), channel,
+            var recorded = contacts.reply(new NewContact(supportCase.customerId(), supportCase.id(), channel,
                     Direction.OUTBOUND, clock.instant(), "Re: " + supportCase.subject(), text, null,
-                    token == null || token.isBlank() ? null : "reply-" + token, null, null));
+                    token == null || token.isBlank() ? null : "reply-" + token, null, null), Enclosures.none());
             redirect.addFlashAttribute("notice", recorded.duplicate() ? "This reply was already sent." : "Reply sent.");
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("replyError", e.getMessage());

@@ -1,7 +1,11 @@
 package io.repdesk.web.workspace;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,10 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.repdesk.casework.CaseFilter;
 import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.SupportCase;
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.Contact;
+import io.repdesk.contact.ContactFilter;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
 
 /** One customer: profile, environment, cases, and the timeline across every channel. */
@@ -23,24 +34,35 @@ class CustomerController {
     private final CustomerManagement customers;
     private final CaseManagement cases;
     private final ContactManagement contacts;
+    private final NeedManagement needs;
 
-    CustomerController(CustomerManagement customers, CaseManagement cases, ContactManagement contacts) {
+    CustomerController(CustomerManagement customers, CaseManagement cases, ContactManagement contacts,
+            NeedManagement needs) {
+        this.needs = needs;
         this.customers = customers;
         this.cases = cases;
         this.contacts = contacts;
     }
 
     @GetMapping("/customers/{id}")
-    String show(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+    String show(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable Channel channel, Model model) {
         Customer customer = customers.get(new CustomerId(id));
         model.addAttribute("customer", customer);
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         var customerCases = cases.list(CaseFilter.forCustomer(customer.id()), PageRequest.first(100));
         model.addAttribute("cases", customerCases);
-        model.addAttribute("caseById", customerCases.items().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c)));
-        model.addAttribute("timeline", contacts.timeline(customer.id(), new PageRequest(Math.max(page, 0), 50)));
+        Page<Contact> timeline = contacts.list(new ContactFilter(customer.id(), null, channel, null, null, null),
+                new PageRequest(Math.max(page, 0), 50));
+        Map<CaseId, SupportCase> caseById = new HashMap<>();
+        timeline.items().forEach(c -> caseById.computeIfAbsent(c.caseId(), cases::get));
+        model.addAttribute("caseById", caseById);
+        model.addAttribute("needById", needs.getAll(caseById.values().stream().map(SupportCase::needId)
+                .filter(Objects::nonNull).distinct().toList()));
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("channel", channel);
+        model.addAttribute("channels", Channel.values());
         return "customer";
     }
 }

@@ -19,6 +19,7 @@ import io.repdesk.casework.SupportCase;
 import io.repdesk.contact.Channel;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
+import io.repdesk.contact.Enclosures;
 import io.repdesk.contact.NewContact;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedKeysFor;
@@ -127,8 +128,9 @@ class NeedController {
         int sent = 0;
         for (SupportCase c : targets) {
             Channel channel = c.channel() == null ? Channel.EMAIL : Channel.valueOf(c.channel());
-            var recorded = contacts.record(new NewContact(c.customerId(), c.id(), channel, Direction.OUTBOUND,
-                    clock.instant(), "Re: " + c.subject(), text, null, "reply-all-" + batch + "-" + c.id(), null, null));
+            var recorded = contacts.reply(new NewContact(c.customerId(), c.id(), channel, Direction.OUTBOUND,
+                    clock.instant(), "Re: " + c.subject(), text, null, "reply-all-" + batch + "-" + c.id(), null, null),
+                    Enclosures.none());
             sent += recorded.duplicate() ? 0 : 1;
         }
         redirect.addFlashAttribute("notice", "Replied to " + sent + " open case" + (sent == 1 ? "" : "s") + ".");

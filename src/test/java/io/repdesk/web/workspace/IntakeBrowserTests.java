@@ -132,6 +132,8 @@ class IntakeBrowserTests {
                 "1\\. Which Android version is the phone on\\?\\n   Why we ask: Some defects"));
         assertThat(journal.forStream("case", caseId.value())).extracting(JournalEntry::type)
                 .containsSubsequence("IntakeFlowAttached", "IntakeAnswered", "IntakeAnswered", "IntakeAnswersRequested");
+        page.reload();
+        assertThat(page.locator("article.contact.outbound").last()).containsText("Which Android version is the phone on?");
     }
 
     @Test
