@@ -47,6 +47,24 @@ final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a multipart form with one file, as a browser sends a form with a file input. */
+    Response postWithFile(String path, Map<String, String> form, String fileField, String filename, byte[] content) {
+        String boundary = "----portal-test-" + System.nanoTime();
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        fields.put("_csrf", csrf("/portal/login"));
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Signs in with a password; the answer redirects to the portal when it worked. */
     Response signIn(String email, String password) {
         return post("/portal/login", Map.of("email", email, "password", password));

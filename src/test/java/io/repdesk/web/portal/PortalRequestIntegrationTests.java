@@ -51,6 +51,9 @@ class PortalRequestIntegrationTests {
     @Autowired
     PortalAccounts accounts;
 
+    @Autowired
+    io.repdesk.contact.AttachmentStore store;
+
     @Test
     void aRequestOpensACaseWithTheAnswersThatApplyAndASecondSubmitFilesNothingMore() {
         IntakeFlow flow = intake.create(Flows.mobileApp("portal-" + suffix()));
@@ -96,6 +99,27 @@ class PortalRequestIntegrationTests {
         assertThat(page).contains("Typed before the mistake").contains("value=\"not a version\"");
         assertThat(page).containsPattern("<option value=\"Android\" selected=\"selected\">");
         assertThat(page).contains(token);
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedBesideTheFileInputAndTheRestOfTheFormIsKept() {
+        PortalClient client = signedIn();
+        String token = token(client.get("/portal/requests/new?category=other").body());
+        byte[] tooBig = new byte[(int) store.maxBytes() + 1];
+
+        PortalClient.Response refused = client.postWithFile("/portal/requests", Map.of("token", token,
+                "category", "other", "subject", "Statement attached", "description", "See the statement, please."),
+                "attachments", "statement.pdf", tooBig);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"attachments-error\"").contains("statement.pdf is larger than 10 MiB")
+                .contains("value=\"Statement attached\"").contains("See the statement, please.");
+        PortalClient.Response filed = client.postWithFile("/portal/requests", Map.of("token", token,
+                "category", "other", "subject", "Statement attached", "description", "See the statement, please."),
+                "attachments", "statement.pdf", "%PDF-1.7 small".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(filed.status()).isEqualTo(302);
+        SupportCase opened = cases.byReference(filed.location().substring(filed.location().lastIndexOf('/') + 1));
+        assertThat(contacts.attachmentsOfCase(opened.id())).extracting(a -> a.filename()).containsExactly("statement.pdf");
     }
 
     @Test
