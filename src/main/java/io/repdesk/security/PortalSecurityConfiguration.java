@@ -51,7 +51,9 @@ class PortalSecurityConfiguration {
                         .defaultSuccessUrl("/portal", true).failureUrl("/portal/login?error").permitAll())
                 .addFilterBefore(linkSignIn, UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                // Signing out of the portal forgets the customer, not an agent signed in to the same session.
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout")
+                        .invalidateHttpSession(false))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY))
                         .contentTypeOptions(Customizer.withDefaults()))

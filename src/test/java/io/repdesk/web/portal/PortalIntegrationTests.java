@@ -220,6 +220,21 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void anAgentAndACustomerInOneBrowserStayApartAndSigningOutOfThePortalLeavesTheAgentSignedIn() {
+        Customer lia = customer(null, "Lia");
+        accounts.setPassword(lia.id(), PASSWORD);
+        PortalClient both = new PortalClient(port);
+        both.signInAsAgent("agent", "repdesk-demo");
+        assertThat(both.signIn(lia.email(), PASSWORD).location()).endsWith("/portal");
+        assertThat(both.get("/portal").status()).isEqualTo(200);
+        assertThat(both.get("/inbox").status()).isEqualTo(200);
+
+        assertThat(both.post("/portal/logout", Map.of()).location()).endsWith("/portal/login?logout");
+        assertThat(both.get("/portal").location()).endsWith("/portal/login");
+        assertThat(both.get("/inbox").status()).isEqualTo(200);
+    }
+
+    @Test
     void portalPagesCarryTheWorkspaceSecurityHeaders() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(URI.create("http://localhost:" + port + "/portal/login")).build(),
