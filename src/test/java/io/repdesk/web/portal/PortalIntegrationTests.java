@@ -137,6 +137,27 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void theListShowsOpenRequestsFirstThenTheLatestUpdatedTwentyToAPage() {
+        Customer mia = customer(null, "Mia");
+        SupportCase resolved = caseWithFile(mia, "Resolved yesterday");
+        for (int i = 0; i < 20; i++) {
+            caseWithFile(mia, "Open request " + i);
+        }
+        SupportCase latestOpen = caseWithFile(mia, "Newest open request");
+        cases.changeStatus(resolved.id(), io.repdesk.casework.CaseStatus.RESOLVED);
+
+        PortalClient client = signedIn(mia);
+        String first = client.get("/portal").body();
+        assertThat(first.split("data-reference=").length - 1).isEqualTo(20);
+        assertThat(first.indexOf(latestOpen.reference())).isPositive();
+        assertThat(first).doesNotContain(resolved.reference()).contains("?page=1");
+        String second = client.get("/portal?page=1").body();
+        assertThat(second.split("data-reference=").length - 1).isEqualTo(2);
+        assertThat(second).contains(resolved.reference());
+        assertThat(second.indexOf(resolved.reference())).isGreaterThan(second.indexOf("Open request"));
+    }
+
+    @Test
     void aSignInLinkWorksOnce() throws Exception {
         Customer grace = customer(null, "Grace");
         accounts.requestLink(grace.email(), URI.create("http://localhost:" + port));
