@@ -67,6 +67,11 @@ class Cases {
                 .params(confirmedBy, utc(at), id.value()).update();
     }
 
+    long countOpenAt(Tier tier) {
+        return jdbc.sql("select count(*) from casework_case where tier = ? and status not in ('RESOLVED', 'CLOSED')")
+                .param(tier.name()).query(Long.class).single();
+    }
+
     void updateStatus(CaseId id, CaseStatus status, Instant at) {
         jdbc.sql("update casework_case set status = ?, status_changed_at = ?, updated_at = ? where id = ?")
                 .params(status.name(), utc(at), utc(at), id.value()).update();

@@ -39,10 +39,12 @@ public class EscalationManagement {
     private final SlaManagement sla;
     private final Journal journal;
     private final ApplicationEventPublisher events;
+    private final TierManagement tiers;
     private final Clock clock;
 
     EscalationManagement(EscalationStore store, Cases cases, SlaManagement sla, Journal journal,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, TierManagement tiers, Clock clock) {
+        this.tiers = tiers;
         this.store = store;
         this.cases = cases;
         this.sla = sla;
@@ -77,6 +79,9 @@ public class EscalationManagement {
         }
         if (store.teamNameTaken(name, teamId)) {
             throw new InvalidInput("name", "is already the name of another team");
+        }
+        if (request.tier() != null && !tiers.level(request.tier()).inUse()) {
+            throw new InvalidInput("tier", tiers.level(request.tier()).name() + " is not in use");
         }
         Set<String> agents = new HashSet<>();
         for (Team.Member m : request.members()) {
@@ -120,6 +125,9 @@ public class EscalationManagement {
         }
         if (r.toTier() == null) {
             throw new InvalidInput("toTier", "is required: a rule must say where the case goes");
+        }
+        if (!tiers.level(r.toTier()).inUse()) {
+            throw new InvalidInput("toTier", tiers.level(r.toTier()).name() + " is not in use");
         }
         if (r.toTier() == Tier.TIER_1) {
             throw new InvalidInput("toTier", "must be above tier 1: escalation moves cases up");
@@ -207,10 +215,14 @@ public class EscalationManagement {
             throw new InvalidInput("toTier", "is required: choose the tier or a team to escalate to");
         }
         if (team != null && team.tier() != tier) {
-            throw new InvalidInput("toTeamId", team.name() + " works " + team.tier() + ", not " + tier);
+            throw new InvalidInput("toTeamId", team.name() + " works " + tiers.level(team.tier()).name() + ", not "
+                    + tiers.level(tier).name());
         }
         if (tier.ordinal() <= c.tier().ordinal()) {
-            throw new InvalidInput("toTier", "must be above the case's tier (" + c.tier() + ")");
+            throw new InvalidInput("toTier", "must be above the case's tier (" + tiers.level(c.tier()).name() + ")");
+        }
+        if (!tiers.level(tier).inUse()) {
+            throw new InvalidInput("toTier", tiers.level(tier).name() + " is not in use");
         }
         return move(c, tier, team, reason.strip(), null, Journal.currentActor());
     }

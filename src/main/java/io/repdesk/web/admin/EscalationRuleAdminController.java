@@ -1,6 +1,5 @@
 package io.repdesk.web.admin;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,8 @@ import io.repdesk.casework.EscalationRule;
 import io.repdesk.casework.Priority;
 import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
+import io.repdesk.casework.TierLevel;
+import io.repdesk.casework.TierManagement;
 import io.repdesk.shared.EscalationRuleId;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -37,15 +38,22 @@ import io.repdesk.shared.TeamId;
 class EscalationRuleAdminController {
 
     /** The tiers a rule may send a case to: every tier above the first. */
-    static final List<Tier> TARGET_TIERS = Arrays.stream(Tier.values()).filter(t -> t != Tier.TIER_1).toList();
 
     /** The triggers as the form offers them, with what each waits for. */
     static final Map<EscalationRule.Trigger, String> TRIGGERS = triggers();
 
     private final EscalationManagement escalations;
 
-    EscalationRuleAdminController(EscalationManagement escalations) {
+    private final TierManagement tiers;
+
+    EscalationRuleAdminController(EscalationManagement escalations, TierManagement tiers) {
         this.escalations = escalations;
+        this.tiers = tiers;
+    }
+
+    /** The levels a rule can lead to: those in use above tier 1. */
+    private List<Tier> targetTiers() {
+        return tiers.inUse().stream().map(TierLevel::tier).filter(t -> t != Tier.TIER_1).toList();
     }
 
     /** A rule as a row of the list. */
@@ -110,7 +118,7 @@ class EscalationRuleAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("triggers", TRIGGERS);
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("tiers", TARGET_TIERS);
+        model.addAttribute("tiers", targetTiers());
         model.addAttribute("teams", escalations.teams());
         return "admin/escalation-rule";
     }

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.repdesk.casework.EscalationManagement;
 import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
+import io.repdesk.casework.TierLevel;
+import io.repdesk.casework.TierManagement;
 import io.repdesk.security.Agent;
 import io.repdesk.security.AgentAccounts;
 import io.repdesk.shared.InvalidInput;
@@ -35,8 +37,10 @@ class TeamAdminController {
 
     private final EscalationManagement escalations;
     private final AgentAccounts agents;
+    private final TierManagement tiers;
 
-    TeamAdminController(EscalationManagement escalations, AgentAccounts agents) {
+    TeamAdminController(EscalationManagement escalations, AgentAccounts agents, TierManagement tiers) {
+        this.tiers = tiers;
         this.escalations = escalations;
         this.agents = agents;
     }
@@ -105,7 +109,7 @@ class TeamAdminController {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("tiers", tiers.inUse().stream().map(TierLevel::tier).toList());
         model.addAttribute("assignments", Team.Assignment.values());
         model.addAttribute("agents", choices(agents.all(), form.members()));
         return "admin/team";

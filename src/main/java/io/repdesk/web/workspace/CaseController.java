@@ -20,6 +20,8 @@ import io.repdesk.casework.Priority;
 import io.repdesk.casework.SlaManagement;
 import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
+import io.repdesk.casework.TierLevel;
+import io.repdesk.casework.TierManagement;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
@@ -55,12 +57,14 @@ class CaseController {
     private final SlaManagement sla;
     private final EscalationManagement escalations;
     private final EmailOutbox outbox;
+    private final TierManagement tiers;
     private final java.time.Clock clock;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
-            EscalationManagement escalations, EmailOutbox outbox, java.time.Clock clock) {
+            EscalationManagement escalations, EmailOutbox outbox, TierManagement tiers, java.time.Clock clock) {
         this.outbox = outbox;
+        this.tiers = tiers;
         this.clock = clock;
         this.suggestions = suggestions;
         this.sla = sla;
@@ -105,7 +109,7 @@ class CaseController {
         model.addAttribute("teams", teams);
         model.addAttribute("team", teams.stream().filter(t -> t.id().equals(supportCase.teamId())).findFirst()
                 .orElse(null));
-        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("tiers", tiers.inUse().stream().map(TierLevel::tier).toList());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("notes", cases.notes(supportCase.id()));
         model.addAttribute("replyToken", UUID.randomUUID().toString());

@@ -5,9 +5,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.repdesk.casework.Tier;
 
 /** Formats times and enum names for pages; available in every template as {@code fmt}. */
 public final class Format {
+
+    private final Supplier<Map<Tier, String>> tierNames;
+
+    /** Formats support levels by their default names. */
+    public Format() {
+        this(Map::of);
+    }
+
+    /** Formats support levels by the installation's names for them. */
+    public Format(Supplier<Map<Tier, String>> tierNames) {
+        this.tierNames = tierNames;
+    }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.of("UTC"));
@@ -37,6 +53,12 @@ public final class Format {
 
     /** {@code WAITING_ON_CUSTOMER} → {@code Waiting on customer}. */
     public String label(Enum<?> value) {
+        if (value instanceof Tier tier) {
+            String name = tierNames.get().get(tier);
+            if (name != null) {
+                return name;
+            }
+        }
         String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

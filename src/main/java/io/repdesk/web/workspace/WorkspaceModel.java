@@ -7,17 +7,22 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import io.repdesk.casework.TierManagement;
 import io.repdesk.shared.NotFound;
 
 /** What every workspace and admin page gets: the formatter, and a friendly page for unknown ids. */
 @ControllerAdvice(basePackages = { "io.repdesk.web.workspace", "io.repdesk.web.admin" })
 class WorkspaceModel {
 
-    private static final Format FORMAT = new Format();
+    private final Format format;
+
+    WorkspaceModel(TierManagement tiers) {
+        this.format = new Format(tiers::names);
+    }
 
     @ModelAttribute("fmt")
     Format format() {
-        return FORMAT;
+        return format;
     }
 
     @ModelAttribute("currentAgent")
@@ -28,7 +33,7 @@ class WorkspaceModel {
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {
-        model.addAttribute("fmt", FORMAT);
+        model.addAttribute("fmt", format);
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }

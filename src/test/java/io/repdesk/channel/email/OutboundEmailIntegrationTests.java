@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.TestClock;
@@ -35,6 +36,7 @@ import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.customer.NewCustomer;
+import io.repdesk.security.PortalSignInLinkRequested;
 import io.repdesk.shared.Conflict;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -63,6 +65,9 @@ class OutboundEmailIntegrationTests {
 
     @Autowired
     TestMail mail;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Autowired
     TestClock clock;
@@ -140,6 +145,21 @@ class OutboundEmailIntegrationTests {
 
         assertThatThrownBy(() -> outbox.sendAgain(sent.id())).isInstanceOf(Conflict.class);
         assertThat(mail.receivedBy(customer.email())).hasSize(1);
+    }
+
+    @Test
+    void aPortalSignInLinkIsMailedAsMachineMadeMail() throws Exception {
+        Customer customer = customer();
+        String link = "http://portal.test/portal/login/link?token=" + UUID.randomUUID();
+        events.publishEvent(new PortalSignInLinkRequested(customer.id(), customer.email(), link,
+                Instant.now().plus(Duration.ofMinutes(15))));
+        sendOutbox();
+
+        MimeMessage sent = onlyMailTo(customer);
+        assertThat(sent.getSubject()).isEqualTo("Your sign-in link");
+        assertThat(sent.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(parts(sent).get("text/plain")).contains(link).contains("works once");
+        assertThat(parts(sent).get("text/html")).contains("href=\"" + link + "\"");
     }
 
     @Test
