@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,14 +41,18 @@ import io.repdesk.customer.NewCustomer;
 import io.repdesk.intake.Flows;
 import io.repdesk.intake.IntakeFlow;
 import io.repdesk.intake.IntakeManagement;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A customer files a portal request through an intake flow and an agent answers it, in headless Chromium:
- * the answer reaches the customer by email and on the portal.
+ * A customer signs in with the link mailed to them, files a portal request through an intake flow and an
+ * agent answers it, in headless Chromium: the answer reaches the customer by email and on the portal.
  */
 @RepdeskIntegrationTest
 class PortalBrowserTests {
+
+    static final Pattern LINK = Pattern.compile("http://\\S+/portal/login/link\\?token=[A-Za-z0-9_-]+");
 
     static Browsers browsers;
 
@@ -174,13 +180,17 @@ class PortalBrowserTests {
         assertThat(portal.locator("article.contact.outbound .author")).containsText("Support");
     }
 
-    private void signInByLink(Page page, String email) throws InterruptedException {
+    /** Signs in with the link in the sign-in mail, as the customer would from their inbox. */
+    private void signInByLink(Page page, String email) throws Exception {
         page.navigate(url("/portal"));
         assertThat(page).hasURL(url("/portal/login"));
         page.locator("#link-email").fill(email);
         page.getByText("Send me a link").click();
         assertThat(page.locator("#link-sent")).containsText("a link is on its way");
-        page.navigate(links.awaitLink(email));
+        Matcher link = LINK.matcher(text(awaitMail(email, "/portal/login/link?token=")));
+        assertThat(link.find()).as("the mail carries the sign-in link").isTrue();
+        assertThat(link.group()).isEqualTo(links.awaitLink(email));
+        page.navigate(link.group());
         page.locator("#use-link").click();
         assertThat(page).hasURL(url("/portal"));
     }
@@ -200,14 +210,19 @@ class PortalBrowserTests {
                 + mail.receivedBy(address).size());
     }
 
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof String s) {
-            return s;
+    /** The plain text of a mail, decoded, from whichever part holds it. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        if (part.getContent() instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return "";
     }
 
     private String url(String path) {
