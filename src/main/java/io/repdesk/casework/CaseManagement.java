@@ -23,6 +23,7 @@ import io.repdesk.need.NewNeed;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
+import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.NotFound;
 import io.repdesk.shared.Page;
@@ -347,6 +348,11 @@ public class CaseManagement {
 
     public Page<SupportCase> list(CaseFilter filter, PageRequest page) {
         return cases.page(filter, page);
+    }
+
+    /** The cases of these customers (an organization's people, say): open ones first, then the latest updated. */
+    public Page<SupportCase> ofCustomers(List<CustomerId> customers, PageRequest page) {
+        return cases.pageForCustomers(customers, page);
     }
 
     /** Open cases per linked need, busiest first. */

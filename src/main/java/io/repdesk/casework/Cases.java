@@ -220,6 +220,14 @@ class Cases {
         return Paging.page(jdbc, "casework_case", where, "last_contact_at desc, id", page, Cases::supportCase);
     }
 
+    /** The cases of these customers: open ones first, then by last update, newest first. */
+    Page<SupportCase> pageForCustomers(List<CustomerId> customers, PageRequest page) {
+        Where where = new Where().clause("customer_id = any(?)",
+                (Object) customers.stream().map(CustomerId::value).toArray(UUID[]::new));
+        return Paging.page(jdbc, "casework_case", where, "is_open desc, updated_at desc, id", page,
+                Cases::supportCase);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -68,8 +69,13 @@ public class CustomerManagement {
     }
 
     /** The customer with this email address, ignoring case. */
-    public java.util.Optional<Customer> findByEmail(String email) {
-        return customers.customerByEmail(email);
+    public Optional<Customer> byEmail(String email) {
+        return customers.byEmail(email);
+    }
+
+    /** Every customer of the organization. */
+    public List<CustomerId> idsInOrganization(OrganizationId id) {
+        return customers.idsInOrganization(id);
     }
 
     public boolean exists(CustomerId id) {

@@ -68,9 +68,14 @@ class Customers {
                 .param(email).query(Boolean.class).single();
     }
 
-    Optional<Customer> customerByEmail(String email) {
-        return jdbc.sql("select * from customer_customer where lower(email) = lower(?) order by created_at limit 1")
-                .param(email.strip()).query(this::mapCustomer).optional();
+    Optional<Customer> byEmail(String email) {
+        return jdbc.sql("select * from customer_customer where lower(email) = lower(?) order by created_at limit 1").param(email.strip())
+                .query(this::mapCustomer).optional();
+    }
+
+    List<CustomerId> idsInOrganization(OrganizationId id) {
+        return jdbc.sql("select id from customer_customer where organization_id = ? order by id").param(id.value())
+                .query((rs, row) -> new CustomerId(rs.getObject("id", UUID.class))).list();
     }
 
     Optional<Customer> customer(CustomerId id) {

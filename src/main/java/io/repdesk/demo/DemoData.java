@@ -44,7 +44,7 @@ import io.repdesk.shared.OrganizationId;
 @DependsOnDatabaseInitialization
 class DemoData implements SmartInitializingSingleton {
 
-    /** The shared password of the demo agent accounts. */
+    /** The shared password of the demo agent accounts and of the demo customers' portal accounts. */
     static final String PASSWORD = "repdesk-demo";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -58,11 +58,13 @@ class DemoData implements SmartInitializingSingleton {
     private final CaseManagement cases;
     private final AgentAccounts agents;
     private final DemoRespond respond;
+    private final DemoPortal portal;
 
     DemoData(DemoSettings settings, JdbcClient jdbc, TransactionTemplate transaction, CustomerManagement customers,
             NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents,
-            DemoRespond respond) {
+            DemoRespond respond, DemoPortal portal) {
         this.respond = respond;
+        this.portal = portal;
         this.settings = settings;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -119,6 +121,7 @@ class DemoData implements SmartInitializingSingleton {
             customerIds.add(customers.register(new NewCustomer(orgIds.get(p.organization()), p.name(), p.email(),
                     p.environment(), p.accountManager()), p.createdAt()).id());
         }
+        portal.configure(world, customerIds);
         int done = 0;
         for (DemoWorld.Thread thread : world.cases()) {
             loadCase(thread, customerIds.get(thread.customer()),
@@ -179,8 +182,10 @@ class DemoData implements SmartInitializingSingleton {
     @Order(2)
     void printLogins(ApplicationReadyEvent event) {
         if (settings.enabled()) {
-            System.out.printf("Demo sign-in: agent / %s (tier 1), sam.tier2 / %s (tier 2), manager / %s%n%n",
+            System.out.printf("Demo sign-in: agent / %s (tier 1), sam.tier2 / %s (tier 2), manager / %s%n",
                     PASSWORD, PASSWORD, PASSWORD);
+            System.out.printf("Customer portal at /portal: %s, each with the password %s%n%n", portal.signInHint(),
+                    PASSWORD);
         }
     }
 }

@@ -149,7 +149,7 @@ class EmailIngestion {
 
     private Customer customer(ParsedEmail email) {
         String address = email.fromAddress();
-        Optional<Customer> known = customers.findByEmail(address);
+        Optional<Customer> known = customers.byEmail(address);
         if (known.isPresent()) {
             return known.get();
         }

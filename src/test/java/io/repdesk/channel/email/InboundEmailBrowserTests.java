@@ -144,7 +144,7 @@ class InboundEmailBrowserTests {
     }
 
     private List<Contact> contactsOf(String email) {
-        return customers.findByEmail(email).map(c -> contacts.timeline(c.id(), PageRequest.first(10)).items())
+        return customers.byEmail(email).map(c -> contacts.timeline(c.id(), PageRequest.first(10)).items())
                 .orElse(List.of());
     }
 

@@ -107,7 +107,7 @@ class InboundEmailIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> contactsOf(jane).size() == 4);
 
         List<Contact> all = contactsOf(jane);
-        assertThat(customers.findByEmail(jane.toUpperCase())).get().extracting(Customer::name).isEqualTo("Jane Doe");
+        assertThat(customers.byEmail(jane.toUpperCase())).get().extracting(Customer::name).isEqualTo("Jane Doe");
         assertThat(all).filteredOn(c -> c.caseId().equals(supportCase.id())).extracting(Contact::body)
                 .containsExactlyInAnyOrder("My top-up of 20 EUR failed twice.", "Still failing.", "Any news?");
         assertThat(all).filteredOn(c -> c.subject().equals("Card blocked")).singleElement()
@@ -275,7 +275,7 @@ class InboundEmailIntegrationTests {
     }
 
     private List<Contact> contactsOf(String email) {
-        return customers.findByEmail(email).map(c -> contacts.timeline(c.id(), PageRequest.first(50)).items())
+        return customers.byEmail(email).map(c -> contacts.timeline(c.id(), PageRequest.first(50)).items())
                 .orElse(List.of());
     }
 
