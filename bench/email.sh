@@ -43,7 +43,9 @@ Measured {datetime.date.today()}.
 |---|---|
 {rows}
 
-Median: {float(result["median_per_s"]):.0f} messages/s ({float(result["median_s"]):.1f} s for {int(result["messages"]):,} messages).
+Median: {float(result["median_per_s"]):.0f} messages/s ({float(result["median_s"]):.1f} s for {int(result["messages"]):,} messages), of which
+{float(result["median_server_s"]):.1f} s waiting on the IMAP server's answers to searching, reading and marking; repdesk's own
+work (parsing, storing, recording) alone: {float(result["median_own_per_s"]):.0f} messages/s.
 """
 path = os.path.join(os.environ["ROOT"], "docs", "benchmarks.md")
 text = open(path).read()

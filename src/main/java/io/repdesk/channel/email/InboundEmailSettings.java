@@ -13,13 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often a mailbox is searched for new mail when the server offers no IDLE (and how
  *        long one IDLE lasts before repdesk looks again)
  * @param reconnectBackoff the first wait after a lost connection; each failure doubles it up to maxBackoff
+ * @param batchSize messages read in one exchange and marked done in one command after their contacts are
+ *        committed (a batch also stops at 16 MiB); a crash re-reads at most one batch, recognised as known
  */
 @ConfigurationProperties("repdesk.channel.email.inbound")
 public record InboundEmailSettings(@DefaultValue List<Mailbox> mailboxes, @DefaultValue("30s") Duration pollInterval,
-        @DefaultValue("1s") Duration reconnectBackoff, @DefaultValue("5m") Duration maxBackoff) {
+        @DefaultValue("1s") Duration reconnectBackoff, @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("250") int batchSize) {
 
     public InboundEmailSettings {
         mailboxes = List.copyOf(mailboxes);
+        if (batchSize < 1 || batchSize > 5_000) {
+            throw new IllegalArgumentException(
+                    "repdesk.channel.email.inbound.batch-size must be between 1 and 5000, not " + batchSize);
+        }
     }
 
     /**

@@ -52,9 +52,6 @@ final class MailboxPoller implements AutoCloseable {
 
     static final String DONE_KEYWORD = "$RepdeskDone";
 
-    /** Messages read, recorded and marked together: one round trip for many. */
-    private static final int BATCH_MESSAGES = 50;
-
     /** A batch's messages are held in memory together; a larger message is a batch of its own. */
     private static final long BATCH_BYTES = 16L * 1024 * 1024;
 
@@ -78,6 +75,7 @@ final class MailboxPoller implements AutoCloseable {
     private final Condition woken = lock.newCondition();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong serverNanos = new AtomicLong();
     private final Map<String, Integer> failures = new HashMap<>();
     private final ScheduledExecutorService timer;
     private volatile MailboxStatus.State state = MailboxStatus.State.CONNECTING;
@@ -102,6 +100,11 @@ final class MailboxPoller implements AutoCloseable {
 
     Mailbox mailbox() {
         return mailbox;
+    }
+
+    /** Time spent waiting on the server's answers to searching, reading and marking since this reader started. */
+    Duration serverTime() {
+        return Duration.ofNanos(serverNanos.get());
     }
 
     MailboxPoller start() {
@@ -211,15 +214,19 @@ final class MailboxPoller implements AutoCloseable {
         if (keywords) {
             done.add(DONE_KEYWORD);
         }
+        long asked = System.nanoTime();
         Message[] found = f.search(notDone);
+        serverNanos.addAndGet(System.nanoTime() - asked);
         lastPollAt = clock.instant();
         state = MailboxStatus.State.CONNECTED;
         FetchProfile sizes = new FetchProfile();
         sizes.add(FetchProfile.Item.SIZE);
         sizes.add(FetchProfile.Item.FLAGS);
         sizes.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        asked = System.nanoTime();
         f.fetch(found, sizes);
-        for (Message[] batch : batches(found)) {
+        serverNanos.addAndGet(System.nanoTime() - asked);
+        for (Message[] batch : batches(found, settings.batchSize())) {
             if (stopping) {
                 return;
             }
@@ -235,7 +242,9 @@ final class MailboxPoller implements AutoCloseable {
     private void drain(Folder f, Message[] batch, boolean keywords, Flags done) throws MessagingException, IOException {
         FetchProfile whole = new FetchProfile();
         whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        long asked = System.nanoTime();
         f.fetch(batch, whole);
+        serverNanos.addAndGet(System.nanoTime() - asked);
         List<Message> handled = new ArrayList<>();
         for (Message message : batch) {
             if (stopping) {
@@ -252,18 +261,20 @@ final class MailboxPoller implements AutoCloseable {
             handled.add(message);
         }
         if (!handled.isEmpty()) {
+            asked = System.nanoTime();
             f.setFlags(handled.toArray(Message[]::new), done, true);
+            serverNanos.addAndGet(System.nanoTime() - asked);
         }
     }
 
-    /** Consecutive batches of at most {@value #BATCH_MESSAGES} messages and {@value #BATCH_BYTES} bytes. */
-    private static List<Message[]> batches(Message[] messages) throws MessagingException {
+    /** Consecutive batches of at most {@code limit} messages and {@value #BATCH_BYTES} bytes. */
+    private static List<Message[]> batches(Message[] messages, int limit) throws MessagingException {
         List<Message[]> batches = new ArrayList<>();
         List<Message> batch = new ArrayList<>();
         long bytes = 0;
         for (Message m : messages) {
             long size = Math.max(0, m.getSize());
-            if (!batch.isEmpty() && (batch.size() >= BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
+            if (!batch.isEmpty() && (batch.size() >= limit || bytes + size > BATCH_BYTES)) {
                 batches.add(batch.toArray(Message[]::new));
                 batch.clear();
                 bytes = 0;

@@ -25,7 +25,7 @@ final class TestMailServer implements AutoCloseable {
 
     /** Short waits, so that reconnecting after a test's deliberate outage takes moments. */
     static final InboundEmailSettings FAST = new InboundEmailSettings(List.of(), Duration.ofSeconds(2),
-            Duration.ofMillis(100), Duration.ofMillis(400));
+            Duration.ofMillis(100), Duration.ofMillis(400), 50);
 
     private static final Session SESSION = Session.getInstance(new java.util.Properties());
 
