@@ -109,9 +109,13 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private void load(DemoCatalog catalog, DemoWorld world, LocalDate today) {
-        agents.create("agent", "Alex Morgan (tier 1)", Role.AGENT, PASSWORD);
-        agents.create("sam.tier2", "Sam Okoro (tier 2)", Role.AGENT, PASSWORD);
+        agents.create("agent", "Alex Morgan (tier 1)", Role.TIER_1_AGENT, PASSWORD);
+        agents.create("sam.tier2", "Sam Okoro (tier 2)", Role.TIER_2_AGENT, PASSWORD);
         agents.create("manager", "Maria Lindgren (support manager)", Role.MANAGER, PASSWORD);
+        agents.create("eli.engineer", "Eli Novak (engineering)", Role.ENGINEER, PASSWORD);
+        agents.create("kim.author", "Kim Adeyemi (knowledge)", Role.KNOWLEDGE_AUTHOR, PASSWORD);
+        agents.create("ari.accounts", "Ari Lindqvist (account manager)", Role.ACCOUNT_MANAGER, PASSWORD);
+        agents.create("admin", "Ada Brennan (administrator)", Role.ADMIN, PASSWORD);
         Map<String, NeedId> needIds = defineNeeds(catalog, today);
         respond.configure();
         List<OrganizationId> orgIds = new ArrayList<>();
@@ -182,8 +186,9 @@ class DemoData implements SmartInitializingSingleton {
     @Order(2)
     void printLogins(ApplicationReadyEvent event) {
         if (settings.enabled()) {
-            System.out.printf("Demo sign-in: agent / %s (tier 1), sam.tier2 / %s (tier 2), manager / %s%n",
-                    PASSWORD, PASSWORD, PASSWORD);
+            System.out.printf("Demo sign-in, each with the password %s: agent (tier 1), sam.tier2 (tier 2), "
+                    + "eli.engineer, kim.author (knowledge), ari.accounts (account manager), manager, admin%n",
+                    PASSWORD);
             System.out.printf("Customer portal at /portal: %s, each with the password %s%n%n", portal.signInHint(),
                     PASSWORD);
         }

@@ -37,6 +37,21 @@ class Agents {
                 .list();
     }
 
+    void update(Agent agent) {
+        jdbc.sql("update security_agent set display_name = ?, role = ?, enabled = ? where username = ?")
+                .params(agent.displayName(), agent.role().name(), agent.enabled(), agent.username()).update();
+    }
+
+    void changePassword(String username, String passwordHash) {
+        jdbc.sql("update security_agent set password_hash = ? where username = ?").params(passwordHash, username)
+                .update();
+    }
+
+    long countEnabledAdmins() {
+        return jdbc.sql("select count(*) from security_agent where role = 'ADMIN' and enabled").query(Long.class)
+                .single();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from security_agent").query(Long.class).single();
     }

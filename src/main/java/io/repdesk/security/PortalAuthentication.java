@@ -16,7 +16,7 @@ final class PortalAuthentication extends AbstractAuthenticationToken {
     private final PortalCustomer customer;
 
     PortalAuthentication(PortalCustomer customer) {
-        super(List.of(new SimpleGrantedAuthority(ROLE)));
+        super(List.of(new SimpleGrantedAuthority(ROLE), new SimpleGrantedAuthority(Permission.PORTAL.authority())));
         this.customer = customer;
         setAuthenticated(true);
     }

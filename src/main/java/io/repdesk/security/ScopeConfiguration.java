@@ -5,13 +5,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Checks API tokens' scopes once the endpoint a request goes to is known. */
+/**
+ * Once the handler a request goes to is known: checks the signed-in account's permission for it, then an API
+ * token's scopes.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class ScopeConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PermissionCheck()).addPathPatterns("/**");
         registry.addInterceptor(new ScopeCheck()).addPathPatterns("/api/**");
     }
 }

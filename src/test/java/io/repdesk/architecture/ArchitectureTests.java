@@ -26,6 +26,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 
 /** House rules the module graph alone does not express; each is shown to catch a deliberate violation. */
@@ -98,6 +99,31 @@ class ArchitectureTests {
     void apiEndpointsNameTheirScopes() {
         API_ENDPOINTS_NAME_THEIR_SCOPES.check(REPDESK);
         assertThat(API_ENDPOINTS_NAME_THEIR_SCOPES.evaluate(fixtures()).hasViolation()).isTrue();
+    }
+
+    /** Deny by default: a request handler that names no permission is refused to everyone, so each names one. */
+    static final ArchRule HANDLERS_NAME_THEIR_PERMISSION = methods()
+            .that(new DescribedPredicate<JavaMethod>("handle requests") {
+                @Override
+                public boolean test(JavaMethod method) {
+                    return HANDLER_ANNOTATIONS.stream().anyMatch(method::isAnnotatedWith);
+                }
+            })
+            .should(new com.tngtech.archunit.lang.ArchCondition<JavaMethod>("name a permission with @Permits") {
+                @Override
+                public void check(JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                    if (!method.isAnnotatedWith(Permits.class) && !method.getOwner().isAnnotatedWith(Permits.class)) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                                method.getFullName() + " names no permission (@Permits on it or its class)"));
+                    }
+                }
+            })
+            .as("every request handler names the permission it needs (@Permits)");
+
+    @Test
+    void handlersNameTheirPermission() {
+        HANDLERS_NAME_THEIR_PERMISSION.check(REPDESK);
+        assertThat(HANDLERS_NAME_THEIR_PERMISSION.evaluate(fixtures()).hasViolation()).isTrue();
     }
 
     @Test

@@ -40,8 +40,9 @@ class DemoDataIntegrationTests {
         assertThat(needs.byKey(DemoGenerator.EMERGING)).isEmpty();
         assertThat(needs.byKey("card_arrival")).get().extracting(n -> n.title()).isEqualTo("My card hasn't arrived");
         assertThat(cases.list(CaseFilter.openInTriage(), PageRequest.first(1)).total()).isPositive();
-        assertThat(agents.all()).extracting(a -> a.username()).contains("agent", "sam.tier2", "manager")
-                .doesNotContain("admin");
+        assertThat(agents.all()).extracting(a -> a.username() + " " + a.role()).contains("agent TIER_1_AGENT",
+                "sam.tier2 TIER_2_AGENT", "eli.engineer ENGINEER", "kim.author KNOWLEDGE_AUTHOR",
+                "ari.accounts ACCOUNT_MANAGER", "manager MANAGER", "admin ADMIN");
     }
 
     @Autowired

@@ -23,11 +23,14 @@ import io.repdesk.security.ApiToken;
 import io.repdesk.security.ApiTokenManagement;
 import io.repdesk.security.IssuedToken;
 import io.repdesk.security.NewApiToken;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
 
 /** API tokens: the list with scopes and last use, a form to issue one (shown once), and revoking. */
 @Controller
 @RequestMapping("/admin/api-tokens")
+@Permits(Permission.ADMINISTER)
 class ApiTokenAdminController {
 
     private final ApiTokenManagement tokens;

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.repdesk.casework.ServiceCalendar;
 import io.repdesk.casework.SlaManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.CalendarId;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -31,6 +33,7 @@ import io.repdesk.sla.OpeningHours;
 /** Business-hours calendars: the list, and a form to define or change one through {@link SlaManagement}. */
 @Controller
 @RequestMapping("/admin/calendars")
+@Permits(Permission.CONFIGURE_SUPPORT)
 class CalendarAdminController {
 
     private final SlaManagement sla;

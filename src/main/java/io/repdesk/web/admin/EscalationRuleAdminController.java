@@ -27,6 +27,8 @@ import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
 import io.repdesk.casework.TierLevel;
 import io.repdesk.casework.TierManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.EscalationRuleId;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -35,6 +37,7 @@ import io.repdesk.shared.TeamId;
 /** Escalation rules: the list by rank, and a form to define or change one through {@link EscalationManagement}. */
 @Controller
 @RequestMapping("/admin/escalation-rules")
+@Permits(Permission.CONFIGURE_SUPPORT)
 class EscalationRuleAdminController {
 
     /** The tiers a rule may send a case to: every tier above the first. */

@@ -6,10 +6,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.repdesk.channel.InboundEmail;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.PageRequest;
 
 /** Inbound mailboxes: how each reader fares on this node, and the emails set aside (bounces, auto-replies). */
 @Controller
+@Permits(Permission.ADMINISTER)
 class MailboxAdminController {
 
     static final int IGNORED_PER_PAGE = 50;

@@ -16,12 +16,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.channel.EmailOutbox;
 import io.repdesk.channel.OutboundMail;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.PageRequest;
 
 /** The email outbox: what waits to go out, what went out, what failed and why; failed mail can be sent again. */
 @Controller
 @RequestMapping("/admin/outbox")
+@Permits(Permission.ADMINISTER)
 class OutboxAdminController {
 
     private static final int PAGE_SIZE = 50;

@@ -29,6 +29,8 @@ import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.Organization;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
 import io.repdesk.shared.OrganizationId;
@@ -39,6 +41,7 @@ import io.repdesk.sla.SlaTarget;
 /** SLA policies: the list by rank, and a form to define or change one through {@link SlaManagement}. */
 @Controller
 @RequestMapping("/admin/sla-policies")
+@Permits(Permission.CONFIGURE_SUPPORT)
 class PolicyAdminController {
 
     /** How many organizations the condition offers; more would make the page heavy. */

@@ -20,12 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.repdesk.casework.SlaManagement;
 import io.repdesk.casework.SlaReport;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.sla.SlaTarget;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The SLA report: the share of targets met per policy and week, as a chart and a table. */
 @Controller
+@Permits(Permission.VIEW_REPORTS)
 class SlaReportController {
 
     /** Weeks shown when no range is chosen, the current one included. */

@@ -26,6 +26,8 @@ import io.repdesk.casework.TierLevel;
 import io.repdesk.casework.TierManagement;
 import io.repdesk.security.Agent;
 import io.repdesk.security.AgentAccounts;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
 import io.repdesk.shared.TeamId;
@@ -33,6 +35,7 @@ import io.repdesk.shared.TeamId;
 /** Teams: the list, and a form to define or change one through {@link EscalationManagement}. */
 @Controller
 @RequestMapping("/admin/teams")
+@Permits(Permission.CONFIGURE_SUPPORT)
 class TeamAdminController {
 
     private final EscalationManagement escalations;

@@ -19,11 +19,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.repdesk.casework.Tier;
 import io.repdesk.casework.TierLevel;
 import io.repdesk.casework.TierManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
 
 /** The support levels: their names, what each is for, and which are in use. */
 @Controller
 @RequestMapping("/admin/tiers")
+@Permits(Permission.CONFIGURE_SUPPORT)
 class TierAdminController {
 
     private final TierManagement tiers;

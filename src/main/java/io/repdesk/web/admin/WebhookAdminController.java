@@ -24,6 +24,8 @@ import io.repdesk.channel.webhook.SubscriptionRequest;
 import io.repdesk.channel.webhook.WebhookEventType;
 import io.repdesk.channel.webhook.WebhookManagement;
 import io.repdesk.channel.webhook.WebhookSettings;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -31,6 +33,7 @@ import io.repdesk.shared.NotFound;
 /** Webhook subscriptions: the list, a form to create or change one, its recent deliveries, test and resend. */
 @Controller
 @RequestMapping("/admin/webhooks")
+@Permits(Permission.ADMINISTER)
 class WebhookAdminController {
 
     private final WebhookManagement webhooks;

@@ -24,6 +24,8 @@ import io.repdesk.contact.ContactManagement;
 import io.repdesk.need.DemandClass;
 import io.repdesk.need.NeedKeysFor;
 import io.repdesk.need.NewNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
@@ -51,6 +53,7 @@ class CaseApi {
     }
 
     @GetMapping
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CASES_READ)
     PageView<CaseView> list(@RequestParam(required = false) @Nullable CaseStatus status,
             @RequestParam(required = false) @Nullable Boolean open,
@@ -65,6 +68,7 @@ class CaseApi {
     }
 
     @GetMapping("/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CASES_READ)
     CaseView get(@PathVariable UUID id) {
         var supportCase = cases.get(new CaseId(id));
@@ -73,6 +77,7 @@ class CaseApi {
     }
 
     @PutMapping("/{id}/need")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseView linkNeed(@PathVariable UUID id, @Valid @RequestBody LinkNeed request) {
         return CaseView.of(cases.linkToNeed(new CaseId(id), new NeedId(Ids.parse(request.needId(), "needId"))));
@@ -80,6 +85,7 @@ class CaseApi {
 
     /** Confirms the need repdesk linked on its own; matching learns from it at once. */
     @PostMapping("/{id}/need/confirm")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseView confirmNeed(@PathVariable UUID id) {
         return CaseView.of(cases.confirmNeed(new CaseId(id)));
@@ -87,6 +93,7 @@ class CaseApi {
 
     /** Says the case is about a need repdesk does not know: defines it (title in the customer's words) and links it. */
     @PostMapping("/{id}/new-need")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope({ CASES_WRITE, NEEDS_WRITE })
     CaseView newNeed(@PathVariable UUID id, @Valid @RequestBody ApiRequests.NewNeedForCase request) {
         return CaseView.of(cases.linkToNewNeed(new CaseId(id), new NewNeed(NeedKeysFor.title(request.title()),
@@ -95,6 +102,7 @@ class CaseApi {
     }
 
     @PostMapping("/{id}/status")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseView changeStatus(@PathVariable UUID id, @Valid @RequestBody ChangeStatus request) {
         return CaseView.of(cases.changeStatus(new CaseId(id), request.status()));
@@ -102,6 +110,7 @@ class CaseApi {
 
     /** Merges this case, a duplicate, into another case of the same customer; answers the surviving case. */
     @PostMapping("/{id}/merge")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseView merge(@PathVariable UUID id, @Valid @RequestBody ApiRequests.MergeCase request) {
         CaseId kept = new CaseId(io.repdesk.shared.Ids.parse(request.intoId(), "intoId"));

@@ -24,6 +24,8 @@ import io.repdesk.contact.ContactFilter;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
 import io.repdesk.contact.NewContact;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
@@ -53,6 +55,7 @@ class ContactApi {
     }
 
     @PostMapping
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CONTACTS_WRITE)
     ResponseEntity<RecordedView> record(@Valid @RequestBody RecordContact request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String keyHeader) {
@@ -74,6 +77,7 @@ class ContactApi {
     }
 
     @GetMapping
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CONTACTS_READ)
     PageView<ContactView> list(@RequestParam(required = false) @Nullable UUID customerId,
             @RequestParam(required = false) @Nullable UUID caseId,
@@ -88,6 +92,7 @@ class ContactApi {
     }
 
     @GetMapping("/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CONTACTS_READ)
     ContactView get(@PathVariable UUID id) {
         return ContactView.of(contacts.get(new ContactId(id)));

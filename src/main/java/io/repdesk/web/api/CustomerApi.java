@@ -22,6 +22,8 @@ import io.repdesk.customer.CustomerFilter;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.customer.NewCustomer;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Ids;
@@ -49,6 +51,7 @@ class CustomerApi {
     }
 
     @PostMapping("/organizations")
+    @Permits(Permission.EDIT_CUSTOMERS)
     @RequiresScope(CUSTOMERS_WRITE)
     ResponseEntity<OrganizationView> createOrganization(@Valid @RequestBody CreateOrganization request) {
         var organization = customers.registerOrganization(request.name().strip(), request.plan());
@@ -57,6 +60,7 @@ class CustomerApi {
     }
 
     @GetMapping("/organizations")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CUSTOMERS_READ)
     PageView<OrganizationView> organizations(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
@@ -64,12 +68,14 @@ class CustomerApi {
     }
 
     @GetMapping("/organizations/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CUSTOMERS_READ)
     OrganizationView organization(@PathVariable java.util.UUID id) {
         return OrganizationView.of(customers.organization(new OrganizationId(id)));
     }
 
     @PostMapping("/customers")
+    @Permits(Permission.EDIT_CUSTOMERS)
     @RequiresScope(CUSTOMERS_WRITE)
     ResponseEntity<CustomerView> createCustomer(@Valid @RequestBody CreateCustomer request) {
         OrganizationId organization = request.organizationId() == null ? null
@@ -85,6 +91,7 @@ class CustomerApi {
     }
 
     @GetMapping("/customers")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CUSTOMERS_READ)
     PageView<CustomerView> customers(@RequestParam(required = false) java.util.@Nullable UUID organizationId,
             @RequestParam(required = false) @Nullable String platform,
@@ -97,12 +104,14 @@ class CustomerApi {
     }
 
     @GetMapping("/customers/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CUSTOMERS_READ)
     CustomerView customer(@PathVariable java.util.UUID id) {
         return CustomerView.of(customers.get(new CustomerId(id)));
     }
 
     @GetMapping("/customers/{id}/timeline")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope({ CUSTOMERS_READ, CONTACTS_READ })
     PageView<ContactView> timeline(@PathVariable java.util.UUID id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {

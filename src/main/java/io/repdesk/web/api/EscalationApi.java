@@ -25,6 +25,8 @@ import io.repdesk.casework.EscalationRule;
 import io.repdesk.casework.Priority;
 import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.EscalationRuleId;
@@ -85,12 +87,14 @@ class EscalationApi {
     }
 
     @GetMapping("/teams")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<TeamView> teams() {
         return escalations.teams().stream().map(TeamView::of).toList();
     }
 
     @PostMapping("/teams")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<TeamView> createTeam(@Valid @RequestBody TeamBody body) {
         Team team = escalations.defineTeam(null, team(body));
@@ -98,18 +102,21 @@ class EscalationApi {
     }
 
     @PutMapping("/teams/{id}")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     TeamView replaceTeam(@PathVariable UUID id, @Valid @RequestBody TeamBody body) {
         return TeamView.of(escalations.defineTeam(new TeamId(id), team(body)));
     }
 
     @GetMapping("/escalation-rules")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<RuleView> rules() {
         return escalations.rules().stream().map(RuleView::of).toList();
     }
 
     @PostMapping("/escalation-rules")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<RuleView> createRule(@Valid @RequestBody RuleBody body) {
         EscalationRule rule = escalations.defineRule(null, rule(body));
@@ -117,12 +124,14 @@ class EscalationApi {
     }
 
     @PutMapping("/escalation-rules/{id}")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     RuleView replaceRule(@PathVariable UUID id, @Valid @RequestBody RuleBody body) {
         return RuleView.of(escalations.defineRule(new EscalationRuleId(id), rule(body)));
     }
 
     @GetMapping("/cases/{id}/escalations")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CASES_READ)
     List<Escalation> escalationsOf(@PathVariable UUID id) {
         cases.get(new CaseId(id));
@@ -130,6 +139,7 @@ class EscalationApi {
     }
 
     @PostMapping("/cases/{id}/escalations")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseView escalate(@PathVariable UUID id, @Valid @RequestBody EscalateBody body) {
         CaseId caseId = new CaseId(id);
@@ -140,6 +150,7 @@ class EscalationApi {
 
     /** Puts the case in the queue of a team of its own tier. */
     @PostMapping("/cases/{id}/queue")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseView queue(@PathVariable UUID id, @Valid @RequestBody QueueBody body) {
         CaseId caseId = new CaseId(id);

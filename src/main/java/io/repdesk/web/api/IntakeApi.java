@@ -32,6 +32,8 @@ import io.repdesk.intake.IntakeFlow;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.intake.Question;
 import io.repdesk.intake.QuestionType;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.IntakeFlowId;
@@ -128,6 +130,7 @@ class IntakeApi {
     }
 
     @GetMapping("/intake-flows")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<FlowView> flows(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String channel) {
@@ -138,6 +141,7 @@ class IntakeApi {
     }
 
     @PostMapping("/intake-flows")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<FlowView> create(@Valid @RequestBody FlowBody body) {
         IntakeFlow created = intake.create(draft(body));
@@ -146,6 +150,7 @@ class IntakeApi {
 
     /** The current version, or the one asked for. */
     @GetMapping("/intake-flows/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     FlowView flow(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
         IntakeFlowId flowId = new IntakeFlowId(id);
@@ -154,12 +159,14 @@ class IntakeApi {
 
     /** Saves the body as the flow's next version (unless it equals the current one). */
     @PutMapping("/intake-flows/{id}")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     FlowView revise(@PathVariable UUID id, @Valid @RequestBody FlowBody body) {
         return FlowView.of(intake.revise(new IntakeFlowId(id), draft(body), body.baseVersion()));
     }
 
     @GetMapping("/intake-flows/{id}/versions")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<VersionView> versions(@PathVariable UUID id) {
         return intake.history(new IntakeFlowId(id)).stream()
@@ -168,12 +175,14 @@ class IntakeApi {
     }
 
     @GetMapping("/cases/{id}/intake")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CASES_READ)
     CaseIntakeView caseIntake(@PathVariable UUID id) {
         return CaseIntakeView.of(intake.of(new CaseId(id)));
     }
 
     @PutMapping("/cases/{id}/intake")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     CaseIntakeView answer(@PathVariable UUID id, @Valid @RequestBody CaseIntakeBody body) {
         IntakeFlowId flowId = body.flowId() == null ? null : IntakeFlowId.of(body.flowId());
@@ -183,6 +192,7 @@ class IntakeApi {
 
     /** Composes the message asking for the missing required answers (the hook the channels will send it by). */
     @PostMapping("/cases/{id}/intake/requests")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(CASES_WRITE)
     AnswersRequestView requestMissing(@PathVariable UUID id) {
         AnswersRequest request = intake.requestMissing(new CaseId(id));

@@ -21,6 +21,8 @@ import io.repdesk.need.LifecycleStage;
 import io.repdesk.need.NeedFilter;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.NewNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.PageRequest;
@@ -42,6 +44,7 @@ class NeedApi {
     }
 
     @PostMapping
+    @Permits(Permission.SHAPE_NEEDS)
     @RequiresScope(NEEDS_WRITE)
     ResponseEntity<NeedView> create(@Valid @RequestBody CreateNeed request) {
         var need = needs.define(new NewNeed(request.key(), request.title().strip(),
@@ -52,6 +55,7 @@ class NeedApi {
     }
 
     @GetMapping
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(NEEDS_READ)
     PageView<NeedView> list(@RequestParam(required = false) @Nullable LifecycleStage stage,
             @RequestParam(required = false) @Nullable DemandClass demandClass,
@@ -62,6 +66,7 @@ class NeedApi {
     }
 
     @GetMapping("/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(NEEDS_READ)
     NeedView get(@PathVariable UUID id) {
         return NeedView.of(needs.get(new NeedId(id)));
@@ -69,6 +74,7 @@ class NeedApi {
 
     /** Merges this need into another; its cases follow and it stays in the history. */
     @PostMapping("/{id}/merge")
+    @Permits(Permission.SHAPE_NEEDS)
     @RequiresScope(NEEDS_WRITE)
     NeedView merge(@PathVariable UUID id, @Valid @RequestBody ApiRequests.MergeNeed request) {
         return NeedView.of(needs.merge(new NeedId(id), new NeedId(io.repdesk.shared.Ids.parse(request.intoId(),
@@ -76,6 +82,7 @@ class NeedApi {
     }
 
     @PostMapping("/{id}/stage")
+    @Permits(Permission.SHAPE_NEEDS)
     @RequiresScope(NEEDS_WRITE)
     NeedView changeStage(@PathVariable UUID id, @Valid @RequestBody ChangeStage request) {
         return NeedView.of(needs.moveTo(new NeedId(id), request.stage()));

@@ -31,6 +31,8 @@ import io.repdesk.casework.ServiceCalendar;
 import io.repdesk.casework.ServicePolicy;
 import io.repdesk.casework.SlaConditions;
 import io.repdesk.casework.SlaManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CalendarId;
 import io.repdesk.shared.CaseId;
@@ -125,12 +127,14 @@ class SlaApi {
     }
 
     @GetMapping("/calendars")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<CalendarView> calendars() {
         return sla.calendars().stream().map(CalendarView::of).toList();
     }
 
     @PostMapping("/calendars")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<CalendarView> createCalendar(@Valid @RequestBody CalendarBody body) {
         ServiceCalendar created = sla.defineCalendar(null, calendar(body));
@@ -138,18 +142,21 @@ class SlaApi {
     }
 
     @PutMapping("/calendars/{id}")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     CalendarView replaceCalendar(@PathVariable UUID id, @Valid @RequestBody CalendarBody body) {
         return CalendarView.of(sla.defineCalendar(new CalendarId(id), calendar(body)));
     }
 
     @GetMapping("/sla-policies")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<PolicyView> policies() {
         return sla.policies().stream().map(PolicyView::of).toList();
     }
 
     @PostMapping("/sla-policies")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     ResponseEntity<PolicyView> createPolicy(@Valid @RequestBody PolicyBody body) {
         ServicePolicy created = sla.definePolicy(null, policy(body));
@@ -157,12 +164,14 @@ class SlaApi {
     }
 
     @PutMapping("/sla-policies/{id}")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     PolicyView replacePolicy(@PathVariable UUID id, @Valid @RequestBody PolicyBody body) {
         return PolicyView.of(sla.definePolicy(new SlaPolicyId(id), policy(body)));
     }
 
     @GetMapping("/cases/{id}/sla")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(CASES_READ)
     CaseSlaView caseSla(@PathVariable UUID id) {
         var caseSla = sla.slaOf(new CaseId(id));

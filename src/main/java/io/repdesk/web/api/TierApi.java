@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.repdesk.casework.Tier;
 import io.repdesk.casework.TierLevel;
 import io.repdesk.casework.TierManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,12 +40,14 @@ class TierApi {
     }
 
     @GetMapping
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(SETTINGS_READ)
     List<TierLevel> list() {
         return tiers.levels();
     }
 
     @PutMapping("/{tier}")
+    @Permits(Permission.CONFIGURE_SUPPORT)
     @RequiresScope(SETTINGS_WRITE)
     TierLevel change(@PathVariable Tier tier, @Valid @RequestBody TierBody body) {
         tiers.define(List.of(new TierLevel(tier, body.name(), body.description() == null ? "" : body.description(),

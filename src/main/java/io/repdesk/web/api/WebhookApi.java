@@ -27,6 +27,8 @@ import io.repdesk.channel.webhook.Subscription;
 import io.repdesk.channel.webhook.SubscriptionRequest;
 import io.repdesk.channel.webhook.WebhookEventType;
 import io.repdesk.channel.webhook.WebhookManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -78,6 +80,7 @@ class WebhookApi {
     }
 
     @PostMapping
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     ResponseEntity<CreatedView> create(@Valid @RequestBody SubscriptionBody body) {
         CreatedSubscription created = webhooks.subscribe(request(body));
@@ -86,12 +89,14 @@ class WebhookApi {
     }
 
     @GetMapping
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     List<SubscriptionView> list() {
         return webhooks.subscriptions().stream().map(SubscriptionView::of).toList();
     }
 
     @GetMapping("/{id}")
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     SubscriptionView get(@PathVariable UUID id) {
         return SubscriptionView.of(webhooks.subscription(id));
@@ -99,6 +104,7 @@ class WebhookApi {
 
     /** Replaces address, description, event types and active flag; the secret stays. */
     @PutMapping("/{id}")
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     SubscriptionView change(@PathVariable UUID id, @Valid @RequestBody SubscriptionBody body) {
         return SubscriptionView.of(webhooks.change(id, request(body)));
@@ -110,24 +116,28 @@ class WebhookApi {
 
     /** Replaces the signing secret; the answer carries the new one, shown only this once. */
     @PostMapping("/{id}/secret")
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     SecretView rotateSecret(@PathVariable UUID id) {
         return new SecretView(webhooks.rotateSecret(id));
     }
 
     @GetMapping("/{id}/deliveries")
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     List<DeliveryView> deliveries(@PathVariable UUID id) {
         return webhooks.recentDeliveries(id).stream().map(DeliveryView::of).toList();
     }
 
     @PostMapping("/{id}/test")
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     ResponseEntity<DeliveryView> test(@PathVariable UUID id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(webhooks.sendTest(id)));
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/retry")
+    @Permits(Permission.ADMINISTER)
     @RequiresScope(WEBHOOKS_MANAGE)
     ResponseEntity<DeliveryView> sendAgain(@PathVariable UUID id, @PathVariable UUID deliveryId) {
         if (!webhooks.delivery(deliveryId).subscriptionId().equals(id)) {

@@ -33,6 +33,8 @@ import io.repdesk.contact.Recorded;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.intake.IntakeManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.PortalCustomer;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.InvalidInput;
@@ -42,6 +44,7 @@ import io.repdesk.shared.PageRequest;
 
 /** The organization's requests, one request's thread, the customer's replies and the files on a request. */
 @Controller
+@Permits(Permission.PORTAL)
 class PortalCaseController {
 
     static final int PAGE_SIZE = 20;

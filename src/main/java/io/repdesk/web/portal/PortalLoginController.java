@@ -10,10 +10,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.PortalAccounts;
 
 /** The portal's sign-in page: a password, or a single-use link sent by email. */
 @Controller
+@Permits(Permission.ANYONE)
 class PortalLoginController {
 
     static final int MAX_EMAIL = 320;

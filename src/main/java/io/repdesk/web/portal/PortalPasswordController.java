@@ -10,12 +10,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.repdesk.security.AgentAccounts;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.PortalAccounts;
 import io.repdesk.security.PortalCustomer;
 import io.repdesk.shared.InvalidInput;
 
 /** Lets a signed-in customer set a portal password, or change it, so they need no link next time. */
 @Controller
+@Permits(Permission.PORTAL)
 class PortalPasswordController {
 
     private final PortalAccounts accounts;

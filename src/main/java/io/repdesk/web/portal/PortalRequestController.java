@@ -31,6 +31,8 @@ import io.repdesk.intake.IntakeFlow;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.intake.Question;
 import io.repdesk.intake.QuestionType;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.PortalCustomer;
 import io.repdesk.shared.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +42,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * which branch on the answers as they are given.
  */
 @Controller
+@Permits(Permission.PORTAL)
 class PortalRequestController {
 
     /** The choice for a request that fits no category: it is filed without intake questions. */

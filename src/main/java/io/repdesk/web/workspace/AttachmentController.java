@@ -19,6 +19,8 @@ import io.repdesk.contact.Attachment;
 import io.repdesk.contact.AttachmentStore;
 import io.repdesk.contact.Contact;
 import io.repdesk.contact.ContactManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.NotFound;
 
@@ -28,6 +30,7 @@ import io.repdesk.shared.NotFound;
  * else is a download, never sniffed into something the browser would run.
  */
 @Controller
+@Permits(Permission.VIEW_WORK)
 class AttachmentController {
 
     private static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");

@@ -22,6 +22,8 @@ import io.repdesk.casework.Team;
 import io.repdesk.casework.Tier;
 import io.repdesk.casework.TierLevel;
 import io.repdesk.casework.TierManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.TeamId;
 import io.repdesk.casework.SupportCase;
@@ -44,6 +46,7 @@ import io.repdesk.shared.PageRequest;
 
 /** The case page: summary, customer environment, the thread, the customer's timeline and the case history. */
 @Controller
+@Permits(Permission.WORK_CASES)
 class CaseController {
 
     static final int TIMELINE_SHOWN = 50;
@@ -83,6 +86,7 @@ class CaseController {
     record TimelineEntry(Contact contact, SupportCase supportCase, boolean thisCase) {
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/cases/{reference}")
     String show(@PathVariable String reference, Model model) {
         SupportCase supportCase = cases.byReference(reference);

@@ -22,6 +22,8 @@ import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.need.NeedManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Page;
@@ -29,6 +31,7 @@ import io.repdesk.shared.PageRequest;
 
 /** One customer: profile, environment, cases, and the timeline across every channel. */
 @Controller
+@Permits(Permission.VIEW_WORK)
 class CustomerController {
 
     private final CustomerManagement customers;

@@ -12,11 +12,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.need.NeedDiscovery;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.Conflict;
 
 /** Emerging needs: groups of triage cases that match no known need, fastest growing first. */
 @Controller
+@Permits(Permission.SHAPE_NEEDS)
 class EmergingController {
 
     private final NeedDiscovery discovery;
@@ -27,6 +30,7 @@ class EmergingController {
         this.cases = cases;
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/needs/emerging")
     String list(Model model) {
         model.addAttribute("groups", discovery.emerging());

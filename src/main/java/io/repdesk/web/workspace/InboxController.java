@@ -14,6 +14,8 @@ import io.repdesk.casework.NeedLoad;
 import io.repdesk.casework.SupportCase;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
@@ -23,6 +25,7 @@ import io.repdesk.shared.PageRequest;
  * cases, busiest first. A group's cases load when it is opened.
  */
 @Controller
+@Permits(Permission.VIEW_WORK)
 class InboxController {
 
     static final int TRIAGE_SHOWN = 25;

@@ -19,12 +19,15 @@ import io.repdesk.contact.Channel;
 import io.repdesk.intake.IntakeFlow;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.intake.QuestionType;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.IntakeFlowId;
 import io.repdesk.shared.InvalidInput;
 
 /** The admin pages of intake flows: the list, and a form that creates a flow or saves its next version. */
 @Controller
+@Permits(Permission.CONFIGURE_SUPPORT)
 class IntakeAdminController {
 
     private static final Pattern QUESTION_FIELD = Pattern.compile("questions\\[(\\d+)]\\.(\\w+).*");

@@ -24,6 +24,8 @@ import io.repdesk.intake.CaseIntake;
 import io.repdesk.intake.IntakeFlow;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.need.NeedManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.IntakeFlowId;
 import io.repdesk.shared.InvalidInput;
@@ -33,6 +35,7 @@ import io.repdesk.shared.InvalidInput;
  * with why each is asked, what is missing, and the request for it.
  */
 @Controller
+@Permits(Permission.WORK_CASES)
 class IntakeController {
 
     /** Answer inputs are named {@code answers.<question key>}. */
@@ -51,6 +54,7 @@ class IntakeController {
         this.customers = customers;
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/cases/{reference}/intake")
     String section(@PathVariable String reference, Model model) {
         return render(cases.byReference(reference), model, null, Map.of());

@@ -26,6 +26,8 @@ import io.repdesk.need.NeedKeysFor;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.NeedMatcher;
 import io.repdesk.need.NewNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.InvalidInput;
@@ -36,6 +38,7 @@ import io.repdesk.shared.PageRequest;
 
 /** The catalogue of needs and the page of one need with its cases. */
 @Controller
+@Permits(Permission.SHAPE_NEEDS)
 class NeedController {
 
     static final int CASES_PER_PAGE = 50;
@@ -63,6 +66,7 @@ class NeedController {
     record NeedRow(ServiceNeed need, long openCases) {
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/needs")
     String list(Model model) {
         Map<NeedId, Long> open = cases.openLoadByNeed().stream()
@@ -75,6 +79,7 @@ class NeedController {
         return "needs";
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/needs/{id}")
     String show(@PathVariable UUID id, @RequestParam(defaultValue = "open") String show,
             @RequestParam(defaultValue = "0") int page, Model model) {

@@ -15,6 +15,8 @@ import io.repdesk.casework.QueueEntry;
 import io.repdesk.casework.Team;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NotFound;
 import io.repdesk.shared.Page;
@@ -23,6 +25,7 @@ import io.repdesk.shared.TeamId;
 
 /** Each team's queue: its open cases, breached and at-risk SLAs first, then by the next due moment. */
 @Controller
+@Permits(Permission.VIEW_WORK)
 class QueueController {
 
     static final int PER_PAGE = 50;

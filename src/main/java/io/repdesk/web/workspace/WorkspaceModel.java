@@ -30,10 +30,17 @@ class WorkspaceModel {
         return principal == null ? "" : principal.getName();
     }
 
+    @ModelAttribute("can")
+    Can can(java.security.Principal principal) {
+        return Can.of(principal);
+    }
+
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {
         model.addAttribute("fmt", format);
+        model.addAttribute("can", Can.of(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication()));
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }

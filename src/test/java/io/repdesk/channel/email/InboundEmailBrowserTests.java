@@ -106,7 +106,7 @@ class InboundEmailBrowserTests {
             dialogs.add(dialog.message());
             dialog.dismiss();
         });
-        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+        Browsers.signIn(page, url(""), "admin", "repdesk-demo");
         page.navigate(url("/cases/" + reference));
 
         assertThat(page.locator(".email-html")).containsText("The export button does nothing.");

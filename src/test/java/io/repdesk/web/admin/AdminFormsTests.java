@@ -202,7 +202,7 @@ class AdminFormsTests {
 
     @Test
     void aTeamFormOffersItsMembersFirstThenTheOtherAccounts() {
-        var accounts = List.of(new Agent("agent", "Alex", Role.AGENT, true), new Agent("sam", "Sam", Role.AGENT, false));
+        var accounts = List.of(new Agent("agent", "Alex", Role.TIER_1_AGENT, true), new Agent("sam", "Sam", Role.TIER_1_AGENT, false));
 
         assertThat(TeamAdminController.choices(accounts, List.of("sam", "gone"))).extracting(
                 TeamAdminController.AgentChoice::label).containsExactly("Sam · sam (disabled)", "gone (no account)",

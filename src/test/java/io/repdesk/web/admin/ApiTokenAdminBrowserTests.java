@@ -79,7 +79,7 @@ class ApiTokenAdminBrowserTests {
     @Test
     void anAdminIssuesATokenThatRecordsContactsOnceEachThenRevokesIt() throws Exception {
         String name = "Chat widget " + UUID.randomUUID().toString().substring(0, 8);
-        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+        Browsers.signIn(page, url(""), "admin", "repdesk-demo");
         page.navigate(url("/admin/calendars"));
         page.locator(".admin-tabs").getByText("API tokens").click();
         assertThat(page.locator("h1")).containsText("API tokens");

@@ -166,7 +166,7 @@ class SlaAdminBrowserTests {
     }
 
     private void signIn() {
-        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+        Browsers.signIn(page, url(""), "manager", "repdesk-demo");
     }
 
     private String url(String path) {

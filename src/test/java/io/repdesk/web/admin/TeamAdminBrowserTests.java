@@ -142,7 +142,7 @@ class TeamAdminBrowserTests {
     }
 
     private void signIn() {
-        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+        Browsers.signIn(page, url(""), "manager", "repdesk-demo");
     }
 
     private String url(String path) {

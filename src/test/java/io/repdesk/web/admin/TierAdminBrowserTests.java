@@ -53,7 +53,7 @@ class TierAdminBrowserTests {
     void anAdminRenamesALevelAndCannotSwitchOffOneATeamWorks() {
         try (BrowserContext context = browsers.browser().newContext()) {
             Page page = context.newPage();
-            Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+            Browsers.signIn(page, url(""), "manager", "repdesk-demo");
             page.navigate(url("/admin/calendars"));
             page.locator(".admin-tabs").getByText("Support levels").click();
             assertThat(page.locator("h1")).hasText("Support levels");

@@ -70,7 +70,7 @@ class WebhookAdminBrowserTests {
     @Test
     void anAdminSubscribesSendsATestEventSeesItDeliveredSendsItAgainAndDeactivates() {
         String description = "CRM sync " + UUID.randomUUID().toString().substring(0, 8);
-        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+        Browsers.signIn(page, url(""), "admin", "repdesk-demo");
         page.navigate(url("/admin/calendars"));
         page.locator(".admin-tabs").getByText("Webhooks").click();
         assertThat(page.locator("h1")).containsText("Webhooks");

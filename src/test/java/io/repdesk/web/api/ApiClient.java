@@ -14,8 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls the running API over real HTTP as a demo agent. */
 record ApiClient(int port, JsonMapper json, String authorization) {
 
+    /** The demo tier-1 agent. */
     static ApiClient asAgent(int port, JsonMapper json) {
-        String basic = Base64.getEncoder().encodeToString("agent:repdesk-demo".getBytes(StandardCharsets.UTF_8));
+        return as(port, json, "agent");
+    }
+
+    /** Another demo account (all share the demo password), for calls the tier-1 agent's role does not allow. */
+    static ApiClient as(int port, JsonMapper json, String username) {
+        String basic = Base64.getEncoder().encodeToString((username + ":repdesk-demo").getBytes(StandardCharsets.UTF_8));
         return new ApiClient(port, json, "Basic " + basic);
     }
 

@@ -34,15 +34,19 @@ class ApiIntegrationTests {
 
     ApiClient api;
 
+    /** Shapes needs and configures support, which a tier-1 agent may not. */
+    ApiClient manager;
+
     @BeforeEach
     void setUp() {
         api = ApiClient.asAgent(port, json);
+        manager = ApiClient.as(port, json, "manager");
     }
 
     @Test
     void recordsAContactThatOpensACaseAndLinksItToANeed() {
         String customerId = newCustomer();
-        var need = api.post("/api/v1/needs", Map.of("key", "statement-download-" + suffix(),
+        var need = manager.post("/api/v1/needs", Map.of("key", "statement-download-" + suffix(),
                 "title", "I can't download my statement", "demandClass", "VALUE_ERODING"));
         assertThat(need.status()).isEqualTo(201);
         assertThat(need.text("stage")).isEqualTo("RESPOND");
@@ -163,11 +167,11 @@ class ApiIntegrationTests {
 
     @Test
     void unreadableJsonAndUnknownFieldsAreRejected() {
-        var broken = api.post("/api/v1/needs", "{\"key\": ");
+        var broken = manager.post("/api/v1/needs", "{\"key\": ");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(field(broken)).isEqualTo("body");
 
-        var unknown = api.post("/api/v1/needs", "{\"key\":\"k-" + suffix() + "\",\"title\":\"T\",\"colour\":\"red\"}");
+        var unknown = manager.post("/api/v1/needs", "{\"key\":\"k-" + suffix() + "\",\"title\":\"T\",\"colour\":\"red\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(field(unknown)).isEqualTo("colour");
     }
@@ -292,8 +296,8 @@ class ApiIntegrationTests {
     @Test
     void aDuplicateNeedKeyIsAConflict() {
         String key = "duplicate-" + suffix();
-        assertThat(api.post("/api/v1/needs", Map.of("key", key, "title", "First")).status()).isEqualTo(201);
-        var again = api.post("/api/v1/needs", Map.of("key", key, "title", "Second"));
+        assertThat(manager.post("/api/v1/needs", Map.of("key", key, "title", "First")).status()).isEqualTo(201);
+        var again = manager.post("/api/v1/needs", Map.of("key", key, "title", "Second"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
     }
@@ -301,12 +305,12 @@ class ApiIntegrationTests {
     @Test
     void slaCalendarsAndPoliciesAreDefinedAndACaseShowsItsClocks() {
         String plan = "Business";
-        var calendar = api.post("/api/v1/calendars", Map.of("name", "Support desk " + suffix(), "zone", "Europe/Berlin",
+        var calendar = manager.post("/api/v1/calendars", Map.of("name", "Support desk " + suffix(), "zone", "Europe/Berlin",
                 "hours", Map.of("MONDAY", List.of("09:00-17:00"), "TUESDAY", List.of("09:00-17:00")),
                 "specialDays", Map.of("2026-12-24", List.of("09:00-12:00"), "2026-12-25", List.of())));
         assertThat(calendar.status()).isEqualTo(201);
         assertThat(calendar.body().path("hours").path("MONDAY").get(0).asString()).isEqualTo("09:00-17:00");
-        var policy = api.post("/api/v1/sla-policies", Map.of("name", "Business plan " + suffix(), "kind", "FORMAL",
+        var policy = manager.post("/api/v1/sla-policies", Map.of("name", "Business plan " + suffix(), "kind", "FORMAL",
                 "rank", -100, "calendarId", calendar.text("id"), "firstResponseMinutes", 240, "resolutionMinutes", 2400,
                 "warningMinutes", 60, "plan", plan));
         assertThat(policy.status()).isEqualTo(201);
@@ -326,33 +330,33 @@ class ApiIntegrationTests {
 
     @Test
     void badSlaConfigurationIsRefusedNamingTheField() {
-        var overlap = api.post("/api/v1/calendars", Map.of("name", "Overlap " + suffix(), "zone", "Europe/Berlin",
+        var overlap = manager.post("/api/v1/calendars", Map.of("name", "Overlap " + suffix(), "zone", "Europe/Berlin",
                 "hours", Map.of("MONDAY", List.of("09:00-13:00", "12:00-17:00"))));
         assertThat(field(overlap)).isEqualTo("weeklyHours");
         assertThat(overlap.body().path("errors").get(0).path("reason").asString()).contains("MONDAY");
-        var zone = api.post("/api/v1/calendars", Map.of("name", "Zone " + suffix(), "zone", "Atlantis/Capital",
+        var zone = manager.post("/api/v1/calendars", Map.of("name", "Zone " + suffix(), "zone", "Atlantis/Capital",
                 "hours", Map.of("MONDAY", List.of("09:00-17:00"))));
         assertThat(field(zone)).isEqualTo("zone");
-        var calendar = api.post("/api/v1/calendars", Map.of("name", "Fine " + suffix(), "zone", "UTC",
+        var calendar = manager.post("/api/v1/calendars", Map.of("name", "Fine " + suffix(), "zone", "UTC",
                 "hours", Map.of("MONDAY", List.of("00:00-24:00"))));
-        var noTarget = api.post("/api/v1/sla-policies", Map.of("name", "Empty " + suffix(), "kind", "INFORMAL",
+        var noTarget = manager.post("/api/v1/sla-policies", Map.of("name", "Empty " + suffix(), "kind", "INFORMAL",
                 "rank", 1, "calendarId", calendar.text("id")));
         assertThat(field(noTarget)).isEqualTo("targets");
-        var unknownCalendar = api.post("/api/v1/sla-policies", Map.of("name", "Lost " + suffix(), "kind", "INFORMAL",
+        var unknownCalendar = manager.post("/api/v1/sla-policies", Map.of("name", "Lost " + suffix(), "kind", "INFORMAL",
                 "rank", 1, "calendarId", UUID.randomUUID().toString(), "firstResponseMinutes", 60));
         assertThat(field(unknownCalendar)).isEqualTo("calendarId");
     }
 
     @Test
     void teamsAndRulesAreDefinedAndACaseIsEscalatedWithItsRecord() {
-        var team = api.post("/api/v1/teams", Map.of("name", "Payments line two " + suffix(), "tier", "TIER_2",
+        var team = manager.post("/api/v1/teams", Map.of("name", "Payments line two " + suffix(), "tier", "TIER_2",
                 "assignment", "ROUND_ROBIN", "members", List.of(Map.of("agent", "agent", "available", true))));
         assertThat(team.status()).isEqualTo(201);
-        var rule = api.post("/api/v1/escalation-rules", Map.of("name", "Triage too long " + suffix(), "trigger",
+        var rule = manager.post("/api/v1/escalation-rules", Map.of("name", "Triage too long " + suffix(), "trigger",
                 "NEED_UNKNOWN", "needUnknownHours", 4, "toTier", "TIER_2", "toTeamId", team.text("id"), "mandatory",
                 false, "rank", 5));
         assertThat(rule.status()).isEqualTo(201);
-        assertThat(field(api.post("/api/v1/escalation-rules", Map.of("name", "No target " + suffix(), "trigger",
+        assertThat(field(manager.post("/api/v1/escalation-rules", Map.of("name", "No target " + suffix(), "trigger",
                 "SLA_BREACH", "rank", 1)))).isEqualTo("toTier");
 
         String caseId = api.post("/api/v1/contacts", contact(newCustomer(), "Refund stuck")).body().path("contact")

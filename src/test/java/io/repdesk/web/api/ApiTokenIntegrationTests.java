@@ -153,10 +153,13 @@ class ApiTokenIntegrationTests {
     }
 
     @Test
-    void agentsWithHttpBasicKeepTheirAccessToEveryEndpoint() {
+    void agentsWithHttpBasicAreLimitedByTheirRoleNotByScopes() {
         assertThat(agent.get("/api/v1/needs").status()).isEqualTo(200);
-        assertThat(agent.get("/api/v1/webhooks").status()).isEqualTo(200);
         assertThat(agent.get("/api/v1/calendars").status()).isEqualTo(200);
+        var refused = agent.get("/api/v1/webhooks");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("detail")).contains("administer");
+        assertThat(ApiClient.as(port, json, "admin").get("/api/v1/webhooks").status()).isEqualTo(200);
         var wrongPassword = new ApiClient(port, json, "Basic " + Base64.getEncoder()
                 .encodeToString("agent:wrong".getBytes(StandardCharsets.UTF_8))).get("/api/v1/needs");
         assertThat(wrongPassword.status()).isEqualTo(401);

@@ -29,15 +29,19 @@ class IntakeApiIntegrationTests {
 
     ApiClient api;
 
+    /** Shapes needs and configures support, which a tier-1 agent may not. */
+    ApiClient manager;
+
     @BeforeEach
     void setUp() {
         api = ApiClient.asAgent(port, json);
+        manager = ApiClient.as(port, json, "manager");
     }
 
     @Test
     void createsAFlowSavesEachEditAsANewVersionAndKeepsTheOldOnes() {
         String category = "api-intake-" + UUID.randomUUID();
-        var created = api.post("/api/v1/intake-flows", flow(category, mobileQuestions()));
+        var created = manager.post("/api/v1/intake-flows", flow(category, mobileQuestions()));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("version").asInt()).isEqualTo(1);
         String id = created.text("id");
@@ -46,7 +50,7 @@ class IntakeApiIntegrationTests {
         edited.add(question("crashes", "How many times a day does it crash?", "NUMBER", false, null));
         Map<String, Object> body = flow(category, edited);
         body.put("baseVersion", 1);
-        var revised = api.put("/api/v1/intake-flows/" + id, body);
+        var revised = manager.put("/api/v1/intake-flows/" + id, body);
         assertThat(revised.status()).isEqualTo(200);
         assertThat(revised.body().path("version").asInt()).isEqualTo(2);
 
@@ -57,7 +61,7 @@ class IntakeApiIntegrationTests {
         assertThat(api.get("/api/v1/intake-flows?category=" + category.toUpperCase()).body().findValuesAsString("id"))
                 .containsExactly(id);
 
-        var stale = api.put("/api/v1/intake-flows/" + id, body);
+        var stale = manager.put("/api/v1/intake-flows/" + id, body);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.text("detail")).contains("reload");
         assertThat(api.get("/api/v1/intake-flows/" + UUID.randomUUID()).status()).isEqualTo(404);
@@ -69,28 +73,28 @@ class IntakeApiIntegrationTests {
         List<Map<String, Object>> cycle = List.of(
                 withShowIf(question("a", "A?", "TEXT", true, null), "b", "x"),
                 withShowIf(question("b", "B?", "TEXT", true, null), "a", "y"));
-        var refused = api.post("/api/v1/intake-flows", flow("api-cycle-" + UUID.randomUUID(), cycle));
+        var refused = manager.post("/api/v1/intake-flows", flow("api-cycle-" + UUID.randomUUID(), cycle));
         assertThat(error(refused)).isEqualTo("questions[0].showIf: branches in a cycle: a → b → a; each of these "
                 + "questions is shown only after an answer to the one before it, so none of them could ever be asked");
 
-        assertThat(field(api.post("/api/v1/intake-flows", flow("c", List.of())))).isEqualTo("questions");
-        assertThat(field(api.post("/api/v1/intake-flows", flow("c", List.of(
+        assertThat(field(manager.post("/api/v1/intake-flows", flow("c", List.of())))).isEqualTo("questions");
+        assertThat(field(manager.post("/api/v1/intake-flows", flow("c", List.of(
                 question("a", "A?", "TEXT", true, "r".repeat(501))))))).isEqualTo("questions[0].rationale");
-        assertThat(field(api.post("/api/v1/intake-flows", flow("c", List.of(
+        assertThat(field(manager.post("/api/v1/intake-flows", flow("c", List.of(
                 withShowIf(question("a", "A?", "TEXT", true, null), "ghost", "x"))))))
                 .isEqualTo("questions[0].showIf[0].question");
-        assertThat(field(api.post("/api/v1/intake-flows", flow("c", List.of(
+        assertThat(field(manager.post("/api/v1/intake-flows", flow("c", List.of(
                 question("a", "A?", "TEXT", true, null), question("a", "Again?", "TEXT", true, null))))))
                 .isEqualTo("questions[1].key");
-        assertThat(field(api.post("/api/v1/intake-flows", flow("c", List.of(
+        assertThat(field(manager.post("/api/v1/intake-flows", flow("c", List.of(
                 question("a", "A?", "CHOICE", true, null)))))).isEqualTo("questions[0].choices");
-        assertThat(field(api.post("/api/v1/intake-flows", flow("c", List.of(
+        assertThat(field(manager.post("/api/v1/intake-flows", flow("c", List.of(
                 question("a", "A?", "DATE", true, null)))))).isEqualTo("questions[0].type");
     }
 
     @Test
     void aCaseFollowsAFlowTakesAnswersAndComposesTheRequestForWhatIsMissing() {
-        String flowId = api.post("/api/v1/intake-flows", flow("api-case-" + UUID.randomUUID(), mobileQuestions()))
+        String flowId = manager.post("/api/v1/intake-flows", flow("api-case-" + UUID.randomUUID(), mobileQuestions()))
                 .text("id");
         String caseId = newCase();
         assertThat(api.get("/api/v1/cases/" + caseId + "/intake").body().path("flow").isNull()).isTrue();

@@ -94,7 +94,7 @@ class EmailReplyBrowserTests {
                 Instant.now().minusSeconds(300), subject, "My card is frozen since this morning", null, null,
                 null, null));
         String reference = cases.get(question.contact().caseId()).reference();
-        Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+        Browsers.signIn(page, url(""), "admin", "repdesk-demo");
 
         mail.stop();
         try {
