@@ -15,7 +15,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, HELP
+        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -42,7 +42,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation = new java.util.HashMap<>();
         int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
                 || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA
-                || command == Command.BENCH_EMAIL ? 2 : 1;
+                || command == Command.BENCH_EMAIL || command == Command.BENCH_SEARCH ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -62,6 +62,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                                 "'bench matching'")));
                 case "--messages", "--runs" -> evaluation.put(option.substring(2), Integer.toString(count(option,
                         required(option, value), command == Command.BENCH_EMAIL, "'bench email'")));
+                case "--articles", "--users" -> evaluation.put(option.substring(2), Integer.toString(count(option,
+                        required(option, value), command == Command.BENCH_SEARCH, "'bench search'")));
                 case "--corpus" -> evaluation.put("corpus",
                         java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
@@ -103,7 +105,10 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (what.equals("email")) {
             return Command.BENCH_EMAIL;
         }
-        throw new IllegalArgumentException("bench needs 'matching', 'sla' or 'email' (the launcher also has 'startup'), not '"
+        if (what.equals("search")) {
+            return Command.BENCH_SEARCH;
+        }
+        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email' or 'search' (the launcher also has 'startup'), not '"
                 + what + "'");
     }
 

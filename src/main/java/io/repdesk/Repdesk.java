@@ -75,6 +75,16 @@ public final class Repdesk {
                 properties.put("logging.level.root", "WARN");
                 options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
             }
+            case BENCH_SEARCH -> {
+                properties.put("repdesk.command", "bench-search");
+                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
+                properties.put("repdesk.db.clean-start", true);
+                properties.put("repdesk.casework.matching.enabled", false);
+                properties.put("repdesk.casework.sla-interval", "0s");
+                properties.put("repdesk.need.discovery-interval-seconds", 0);
+                properties.put("logging.level.root", "WARN");
+                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
+            }
             case BENCH_EMAIL -> {
                 properties.put("repdesk.command", "bench-email");
                 properties.put("repdesk.db.data-dir", ScratchDirectory.create());
@@ -134,6 +144,8 @@ public final class Repdesk {
                           Fill an in-process IMAP server (GreenMail) with N realistic emails (default 10,000)
                           and time the real mailbox reader until all are contacts; a fresh mailbox per run
                           (default 3 runs); prints messages per second.
+                  bench search [--articles N] [--users N]
+                          Portal search latency (p50/p99) with 10,000 published articles and 50 concurrent users.
                   bench startup [runs]
                           Measure start-up and record medians in docs/benchmarks.md (launcher only).
                   test    Build repdesk and run its whole test suite (launcher only).

@@ -360,6 +360,16 @@ public class CaseManagement {
         return cases.openLoadByNeed();
     }
 
+    /** Cases opened per need since the moment (merged duplicates left out), busiest first. */
+    public List<NeedLoad> openedSinceByNeed(Instant since) {
+        return cases.openedSinceByNeed(since);
+    }
+
+    /** Cases of the need opened per ISO week (weeks starting Monday, UTC) from the moment on; empty weeks left out. */
+    public List<WeeklyCount> openedPerWeek(NeedId need, Instant since) {
+        return cases.openedPerWeek(need, since);
+    }
+
     private SupportCase changeable(CaseId id) {
         SupportCase current = get(id);
         if (current.status() == CaseStatus.CLOSED) {

@@ -210,6 +210,28 @@ class Cases {
                 .list();
     }
 
+    List<NeedLoad> openedSinceByNeed(Instant since) {
+        return jdbc.sql("""
+                select need_id, count(*) as opened from casework_case
+                where opened_at >= ? and need_id is not null and merged_into is null
+                group by need_id order by opened desc, need_id
+                """)
+                .param(since.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new NeedLoad(new NeedId(rs.getObject("need_id", UUID.class)), rs.getLong("opened")))
+                .list();
+    }
+
+    List<WeeklyCount> openedPerWeek(NeedId need, Instant since) {
+        return jdbc.sql("""
+                select cast(date_trunc('week', opened_at at time zone 'UTC') as date) as week, count(*) as opened
+                from casework_case where need_id = ? and opened_at >= ? and merged_into is null
+                group by 1 order by 1
+                """)
+                .params(need.value(), since.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new WeeklyCount(rs.getObject("week", java.time.LocalDate.class), rs.getLong("opened")))
+                .list();
+    }
+
     Page<SupportCase> page(CaseFilter filter, PageRequest page) {
         Where where = new Where().equal("status", filter.status()).equal("is_open", filter.open())
                 .equal("need_id", filter.needId()).equal("customer_id", filter.customerId())

@@ -59,10 +59,12 @@ class DemoData implements SmartInitializingSingleton {
     private final AgentAccounts agents;
     private final DemoRespond respond;
     private final DemoPortal portal;
+    private final DemoKnowledge knowledge;
 
     DemoData(DemoSettings settings, JdbcClient jdbc, TransactionTemplate transaction, CustomerManagement customers,
             NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents,
-            DemoRespond respond, DemoPortal portal) {
+            DemoRespond respond, DemoPortal portal, DemoKnowledge knowledge) {
+        this.knowledge = knowledge;
         this.respond = respond;
         this.portal = portal;
         this.settings = settings;
@@ -127,6 +129,7 @@ class DemoData implements SmartInitializingSingleton {
         }
         portal.configure(world, customerIds);
         int done = 0;
+        knowledge.load(needIds, today);
         for (DemoWorld.Thread thread : world.cases()) {
             loadCase(thread, customerIds.get(thread.customer()),
                     thread.needKey() == null ? null : needIds.get(thread.needKey()));

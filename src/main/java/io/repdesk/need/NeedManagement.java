@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,13 +59,51 @@ public class NeedManagement {
 
     @Transactional
     public ServiceNeed moveTo(NeedId id, LifecycleStage stage) {
+        return moveTo(id, stage, null, Instant.now());
+    }
+
+    /**
+     * Moves a need to another stage as of a moment, saying why; the journal keeps who moved it, when and why.
+     *
+     * @param reason what prompted the move ("article KB-3 published"), or null for a person's decision
+     */
+    @Transactional
+    public ServiceNeed moveTo(NeedId id, LifecycleStage stage, @Nullable String reason, Instant at) {
         ServiceNeed need = get(id);
         if (need.stage() == stage) {
             return need;
         }
-        needs.updateStage(id, stage, Instant.now());
-        journal.append("need", id.value(), "NeedStageChanged", Map.of("from", need.stage(), "to", stage));
+        needs.updateStage(id, stage, at);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("from", need.stage());
+        facts.put("to", stage);
+        if (reason != null) {
+            facts.put("reason", reason);
+        }
+        journal.append("need", id.value(), "NeedStageChanged", facts);
         events.publishEvent(new NeedStageChanged(id, need.stage(), stage));
+        return get(id);
+    }
+
+    /**
+     * Publishes a workaround customers and agents can use while the cause is worked on; a need still in
+     * Respond moves to Empower with it.
+     *
+     * @throws io.repdesk.shared.InvalidInput naming {@code workaround} when it is blank or too long
+     */
+    @Transactional
+    public ServiceNeed publishWorkaround(NeedId id, @Nullable String workaround) {
+        String text = workaround == null ? "" : workaround.strip();
+        if (text.isEmpty() || text.length() > 5_000) {
+            throw new io.repdesk.shared.InvalidInput("workaround", "must be 1 to 5000 characters");
+        }
+        ServiceNeed need = get(id);
+        Instant at = Instant.now();
+        needs.updateWorkaround(id, text, at);
+        journal.append("need", id.value(), "NeedWorkaroundPublished", Map.of("workaround", text));
+        if (need.stage() == LifecycleStage.RESPOND) {
+            moveTo(id, LifecycleStage.EMPOWER, "workaround published", at);
+        }
         return get(id);
     }
 

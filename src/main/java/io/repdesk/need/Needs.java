@@ -52,6 +52,11 @@ class Needs {
                 .params(stage.name(), utc(at), id.value()).update();
     }
 
+    void updateWorkaround(NeedId id, String workaround, Instant at) {
+        jdbc.sql("update need_need set workaround = ?, updated_at = ? where id = ?")
+                .params(workaround, utc(at), id.value()).update();
+    }
+
     Optional<ServiceNeed> find(NeedId id) {
         return jdbc.sql("select * from need_need where id = ?").param(id.value()).query(Needs::need).optional();
     }

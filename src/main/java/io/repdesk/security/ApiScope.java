@@ -16,7 +16,9 @@ public enum ApiScope {
     NEEDS_WRITE("needs:write", "define, move and merge service needs"),
     SETTINGS_READ("settings:read", "read calendars, SLA policies, tiers, teams, escalation rules and intake flows"),
     SETTINGS_WRITE("settings:write", "change calendars, SLA policies, tiers, teams, escalation rules and intake flows"),
-    WEBHOOKS_MANAGE("webhooks:manage", "create, change and test webhook subscriptions");
+    WEBHOOKS_MANAGE("webhooks:manage", "create, change and test webhook subscriptions"),
+    KNOWLEDGE_READ("knowledge:read", "read and search knowledge articles, their versions and measures"),
+    KNOWLEDGE_WRITE("knowledge:write", "write, publish and archive knowledge articles; record their reuse");
 
     private final String value;
     private final String description;

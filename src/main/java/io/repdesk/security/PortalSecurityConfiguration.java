@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,9 +33,12 @@ class PortalSecurityConfiguration {
     /** Where a customer's sign-in is kept in the HTTP session, apart from an agent's. */
     static final String SESSION_KEY = "REPDESK_PORTAL_SECURITY_CONTEXT";
 
+    /** The portal's help search and articles: open to anyone when {@code repdesk.portal.public-knowledge} is on. */
+    static final String[] KNOWLEDGE = { "/portal/help", "/portal/articles/*", "/portal/articles/*/solved" };
+
     @Bean
     @Order(0)
-    SecurityFilterChain portal(HttpSecurity http, PortalAccounts accounts) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, PortalAccounts accounts, PortalSettings settings) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(SESSION_KEY);
         HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
@@ -43,6 +48,9 @@ class PortalSecurityConfiguration {
         return http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/portal/login", "/portal/login/**").permitAll()
+                        .requestMatchers(KNOWLEDGE).access(settings.publicKnowledge()
+                                ? (auth, context) -> new AuthorizationDecision(true)
+                                : AuthorityAuthorizationManager.hasAuthority(PortalAuthentication.ROLE))
                         .anyRequest().hasAuthority(PortalAuthentication.ROLE))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authenticationManager(new ProviderManager(new PortalPasswordSignIn(accounts)))

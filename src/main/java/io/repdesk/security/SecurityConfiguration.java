@@ -28,7 +28,9 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens) throws Exception {
         return http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
                                 "Send an API token (Authorization: Bearer rdk_…) or sign in with HTTP Basic "

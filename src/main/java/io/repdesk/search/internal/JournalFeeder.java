@@ -38,6 +38,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
 
     private final Journal journal;
     private final LuceneContactIndex index;
+    private final LuceneArticleIndex articles;
     private final Embedder embedder;
     private final SearchSettings settings;
     private final JsonMapper json;
@@ -47,10 +48,11 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     private long committed;
     private volatile boolean started;
 
-    JournalFeeder(Journal journal, LuceneContactIndex index, Embedder embedder, SearchSettings settings,
+    JournalFeeder(Journal journal, LuceneContactIndex index, LuceneArticleIndex articles, Embedder embedder, SearchSettings settings,
             JsonMapper json, ObjectProvider<LabelListener> listeners) {
         this.journal = journal;
         this.index = index;
+        this.articles = articles;
         this.embedder = embedder;
         this.settings = settings;
         this.json = json;
@@ -166,6 +168,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
             }
         }
         List<float[]> vectors = embedder.available() && !texts.isEmpty() ? embedder.embed(texts) : List.of();
+        applyArticles(entries, payloads);
         int next = 0;
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry entry = entries.get(i);
@@ -183,6 +186,32 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
                     // other changes do not touch the contact index
                 }
             }
+        }
+    }
+
+    /** The article journal types that carry an article's whole content (reuse and flags do not). */
+    private static final java.util.Set<String> ARTICLE_CHANGES = java.util.Set.of("ArticleDrafted", "ArticleRevised",
+            "ArticlePublished", "ArticleArchived");
+
+    /** Puts every article changed in the batch, each as of its last change, embedding them together. */
+    private void applyArticles(List<JournalEntry> entries, List<JsonNode> payloads) throws IOException {
+        java.util.Map<UUID, LuceneArticleIndex.Entry> latest = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            if ("article".equals(entry.stream()) && ARTICLE_CHANGES.contains(entry.type())) {
+                latest.remove(entry.streamId());
+                latest.put(entry.streamId(), LuceneArticleIndex.entry(new io.repdesk.shared.ArticleId(entry.streamId()),
+                        payloads.get(i)));
+            }
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<LuceneArticleIndex.Entry> changed = List.copyOf(latest.values());
+        List<float[]> vectors = embedder.available()
+                ? embedder.embed(changed.stream().map(LuceneArticleIndex.Entry::meaning).toList()) : List.of();
+        for (int i = 0; i < changed.size(); i++) {
+            articles.put(changed.get(i), vectors.isEmpty() ? null : vectors.get(i));
         }
     }
 

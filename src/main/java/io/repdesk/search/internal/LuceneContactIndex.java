@@ -400,7 +400,10 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
     public int size() {
         IndexSearcher searcher = acquire();
         try {
-            return searcher.getIndexReader().numDocs();
+            return searcher.getIndexReader().numDocs()
+                    - searcher.count(new TermQuery(new Term(LuceneArticleIndex.KIND, LuceneArticleIndex.ARTICLE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
@@ -454,7 +457,12 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         return it.advance(doc - leaf.docBase) == doc - leaf.docBase ? vectors.vectorValue(it.index()).clone() : null;
     }
 
-    private IndexSearcher acquire() {
+    /** The writer articles share with contacts, so both advance with one journal sequence. */
+    IndexWriter writer() {
+        return writer;
+    }
+
+    IndexSearcher acquire() {
         try {
             return searchers.acquire();
         } catch (IOException e) {
@@ -462,7 +470,7 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         }
     }
 
-    private void release(IndexSearcher searcher) {
+    void release(IndexSearcher searcher) {
         try {
             searchers.release(searcher);
         } catch (IOException e) {

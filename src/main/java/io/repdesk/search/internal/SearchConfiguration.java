@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import io.repdesk.journal.Journal;
 import io.repdesk.search.ContactIndex.LabelListener;
 import io.repdesk.search.Embedder;
+import io.repdesk.search.Highlighter;
 import io.repdesk.search.SearchSettings;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +26,13 @@ class SearchConfiguration {
     }
 
     @Bean
-    JournalFeeder journalFeeder(Journal journal, LuceneContactIndex index, Embedder embedder, SearchSettings settings,
-            JsonMapper json, ObjectProvider<LabelListener> listeners) {
-        return new JournalFeeder(journal, index, embedder, settings, json, listeners);
+    LuceneArticleIndex articleIndex(LuceneContactIndex index, Embedder embedder, Highlighter highlighter) {
+        return new LuceneArticleIndex(index, embedder, highlighter);
+    }
+
+    @Bean
+    JournalFeeder journalFeeder(Journal journal, LuceneContactIndex index, LuceneArticleIndex articles,
+            Embedder embedder, SearchSettings settings, JsonMapper json, ObjectProvider<LabelListener> listeners) {
+        return new JournalFeeder(journal, index, articles, embedder, settings, json, listeners);
     }
 }

@@ -28,6 +28,7 @@ import io.repdesk.contact.AttachmentTooLarge;
 import io.repdesk.contact.NewAttachment;
 import io.repdesk.contact.Recorded;
 import io.repdesk.intake.IntakeFlow;
+import io.repdesk.knowledge.SelfService;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.intake.Question;
 import io.repdesk.intake.QuestionType;
@@ -54,9 +55,11 @@ class PortalRequestController {
     private final CaseManagement cases;
     private final Uploads uploads;
     private final AttachmentStore store;
+    private final SelfService selfService;
 
     PortalRequestController(IntakeManagement intake, PortalRequests requests, CaseManagement cases, Uploads uploads,
-            AttachmentStore store) {
+            AttachmentStore store, SelfService selfService) {
+        this.selfService = selfService;
         this.intake = intake;
         this.requests = requests;
         this.cases = cases;
@@ -110,6 +113,7 @@ class PortalRequestController {
             Recorded recorded = requests.file(new PortalRequest(me.customerId(), me.email(), form.subject(),
                     form.description(), flow == null ? null : flow.id(), answers, files, form.token()));
             String reference = cases.get(recorded.contact().caseId()).reference();
+            selfService.requestFiled(SelfServiceSessionId.existing(request.getSession()), me.customerId());
             redirect.addFlashAttribute("notice", "Your request " + reference + " was filed. We will answer here "
                     + "and by email.");
             return "redirect:/portal/cases/" + reference;

@@ -63,11 +63,13 @@ class CaseController {
     private final TierManagement tiers;
     private final java.time.Clock clock;
     private final ContactEnclosureViews enclosures;
+    private final CaseKnowledge knowledge;
 
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
             NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
             EscalationManagement escalations, EmailOutbox outbox, TierManagement tiers, java.time.Clock clock,
-            ContactEnclosureViews enclosures) {
+            ContactEnclosureViews enclosures, CaseKnowledge knowledge) {
+        this.knowledge = knowledge;
         this.outbox = outbox;
         this.tiers = tiers;
         this.clock = clock;
@@ -123,7 +125,43 @@ class CaseController {
         model.addAttribute("replyToken", UUID.randomUUID().toString());
         model.addAttribute("escalations", escalations.escalations(supportCase.id()));
         model.addAttribute("suggestedEscalations", escalations.suggestions(supportCase.id()));
+        model.addAttribute("caseArticles", knowledge.forCase(supportCase));
+        model.addAttribute("reuses", knowledge.reusesOf(supportCase.id()));
         return "case";
+    }
+
+    /**
+     * Puts an article into the reply being written and counts the reuse (htmx: answers with the reply box;
+     * otherwise back to the case with the reply filled in).
+     */
+    @PostMapping("/cases/{reference}/reuse/{article}")
+    String reuse(@PathVariable String reference, @PathVariable String article,
+            @RequestParam(required = false) String body,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model, RedirectAttributes redirect) {
+        SupportCase supportCase = cases.byReference(reference);
+        var used = knowledge.reuse(supportCase, article);
+        String text = (body == null || body.isBlank() ? "" : body.strip() + "\n\n") + used.replyText();
+        if (htmx == null) {
+            redirect.addFlashAttribute("replyBody", text);
+            redirect.addFlashAttribute("notice", used.notice());
+            return "redirect:/cases/" + reference;
+        }
+        model.addAttribute("replyBody", text);
+        model.addAttribute("reused", used.notice());
+        return "case-compose :: compose";
+    }
+
+    @PostMapping("/cases/{reference}/reuses/{reuseId}/flag")
+    String flagReuse(@PathVariable String reference, @PathVariable UUID reuseId,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            knowledge.flag(reuseId, note);
+            redirect.addFlashAttribute("notice", "Flagged; the article's authors see it on the article.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("reuseError", "Say what the article needs before flagging it.");
+        }
+        return "redirect:/cases/" + reference;
     }
 
     @PostMapping("/cases/{reference}/need")

@@ -50,9 +50,14 @@ class NeedController {
     private final NeedMatcher matcher;
     private final ContactManagement contacts;
     private final java.time.Clock clock;
+    private final io.repdesk.knowledge.KnowledgeMeasures measures;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     NeedController(NeedManagement needs, CaseManagement cases, CaseRows caseRows, Journal journal,
-            NeedMatcher matcher, ContactManagement contacts, java.time.Clock clock) {
+            NeedMatcher matcher, ContactManagement contacts, java.time.Clock clock,
+            io.repdesk.knowledge.KnowledgeMeasures measures, tools.jackson.databind.json.JsonMapper json) {
+        this.measures = measures;
+        this.json = json;
         this.contacts = contacts;
         this.clock = clock;
         this.matcher = matcher;
@@ -76,6 +81,7 @@ class NeedController {
                 .sorted(java.util.Comparator.comparingLong(NeedRow::openCases).reversed())
                 .toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("gaps", measures.gapNeeds());
         return "needs";
     }
 
@@ -100,7 +106,44 @@ class NeedController {
         model.addAttribute("openCases", onlyOpen ? list.total() : cases.list(new CaseFilter(null, Boolean.TRUE,
                 need.id(), null, null, null), new PageRequest(0, 1)).total());
         model.addAttribute("replyToken", UUID.randomUUID().toString());
+        var knowledge = measures.ofNeed(need.id());
+        model.addAttribute("knowledge", knowledge);
+        model.addAttribute("knowledgeChart", chart(knowledge));
+        model.addAttribute("empowered", journal.forStream("need", need.id().value()).stream()
+                .filter(e -> e.type().equals("NeedStageChanged")
+                        && "EMPOWER".equals(json.readTree(e.payload()).path("to").asString("")))
+                .reduce((a, b) -> b)
+                .map(e -> new StageMove(e.occurredAt(), e.actor(), json.readTree(e.payload()).path("reason")
+                        .asString("")))
+                .orElse(null));
         return "need";
+    }
+
+    /** Who moved the need to a stage, when, and why (blank when a person chose to). */
+    record StageMove(java.time.Instant at, String actor, String reason) {
+    }
+
+    /** The weekly cases and the week of first publication, as JSON for the chart (no inline script). */
+    private String chart(io.repdesk.knowledge.NeedKnowledge knowledge) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("labels", knowledge.weekly().stream().map(w -> w.week().toString()).toList());
+        data.put("counts", knowledge.weekly().stream().map(io.repdesk.casework.WeeklyCount::count).toList());
+        data.put("published", knowledge.firstPublished() == null ? null : java.time.LocalDate.ofInstant(
+                knowledge.firstPublished(), java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters
+                        .previousOrSame(java.time.DayOfWeek.MONDAY)).toString());
+        return json.writeValueAsString(data);
+    }
+
+    @PostMapping("/needs/{id}/workaround")
+    String publishWorkaround(@PathVariable UUID id, @RequestParam(required = false) String workaround,
+            RedirectAttributes redirect) {
+        try {
+            needs.publishWorkaround(new NeedId(id), workaround);
+            redirect.addFlashAttribute("notice", "Workaround published.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", "Write the workaround (1 to 5,000 characters) before publishing it.");
+        }
+        return "redirect:/needs/" + id;
     }
 
     /** A need that resembles the one shown, with its similarity in percent. */

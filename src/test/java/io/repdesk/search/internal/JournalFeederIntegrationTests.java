@@ -122,7 +122,8 @@ class JournalFeederIntegrationTests {
     private JournalFeeder feeder(LuceneContactIndex index) {
         SearchSettings settings = new SearchSettings(indexDir.toString(), null, 2, Duration.ofMillis(50), 256, false,
                 Duration.ofHours(1));
-        return new JournalFeeder(journal, index, embedder, settings, json,
+        return new JournalFeeder(journal, index, new LuceneArticleIndex(index, embedder, new LuceneHighlighter()),
+                embedder, settings, json,
                 new StaticListableBeanFactory(Map.of()).getBeanProvider(LabelListener.class));
     }
 
