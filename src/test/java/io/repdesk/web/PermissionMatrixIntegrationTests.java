@@ -205,6 +205,37 @@ class PermissionMatrixIntegrationTests {
             POST /needs/{id}/split                                           SHAPE_NEEDS
             GET /queues                                                      VIEW_WORK
             GET /queues/{id}                                                 VIEW_WORK
+            POST /api/v1/articles                                            WRITE_KNOWLEDGE
+            GET /api/v1/articles                                             VIEW_WORK
+            GET /api/v1/articles/search                                      VIEW_WORK
+            GET /api/v1/articles/{id}                                        VIEW_WORK
+            PUT /api/v1/articles/{id}                                        WRITE_KNOWLEDGE
+            POST /api/v1/articles/{id}/publish                               WRITE_KNOWLEDGE
+            POST /api/v1/articles/{id}/archive                               WRITE_KNOWLEDGE
+            GET /api/v1/articles/{id}/versions                               VIEW_WORK
+            GET /api/v1/articles/{id}/measures                               VIEW_WORK
+            POST /api/v1/articles/{id}/reuses                                WORK_CASES
+            GET /api/v1/public/articles/search                               ANYONE
+            GET /api/v1/public/articles/{reference}                          ANYONE
+            GET /portal/help                                                 ANYONE
+            GET /portal/articles/{reference}                                 ANYONE
+            GET /portal/articles/{reference}/inline                          ANYONE
+            POST /portal/articles/{reference}/solved                         ANYONE
+            POST /portal/requests/new/suggestions                            PORTAL
+            GET /articles                                                    VIEW_WORK
+            GET /articles/new                                                WRITE_KNOWLEDGE
+            POST /articles                                                   WRITE_KNOWLEDGE
+            GET /articles/{reference}                                        VIEW_WORK
+            GET /articles/{reference}/edit                                   WRITE_KNOWLEDGE
+            POST /articles/{reference}                                       WRITE_KNOWLEDGE
+            POST /articles/preview                                           WRITE_KNOWLEDGE
+            POST /articles/{reference}/publish                               WRITE_KNOWLEDGE
+            POST /articles/{reference}/archive                               WRITE_KNOWLEDGE
+            GET /articles/{reference}/history                                VIEW_WORK
+            POST /cases/{reference}/reuse/{article}                          WORK_CASES
+            POST /cases/{reference}/reuses/{reuseId}/flag                    WORK_CASES
+            POST /needs/{id}/workaround                                      WRITE_KNOWLEDGE
+            GET /search                                                      VIEW_WORK
             """;
 
     /** The permissions each role holds ("x"), in the column order of the header. */

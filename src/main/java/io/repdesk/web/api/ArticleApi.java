@@ -34,6 +34,8 @@ import io.repdesk.knowledge.ReuseManagement;
 import io.repdesk.knowledge.Usage;
 import io.repdesk.search.ArticleIndex.Fragment;
 import io.repdesk.search.ArticleIndex.Hit;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.ArticleId;
 import io.repdesk.shared.CaseId;
@@ -122,6 +124,7 @@ class ArticleApi {
     }
 
     @PostMapping
+    @Permits(Permission.WRITE_KNOWLEDGE)
     @RequiresScope(KNOWLEDGE_WRITE)
     ResponseEntity<ArticleView> create(@Valid @RequestBody ArticleBody body) {
         Article created = articles.create(body.draft());
@@ -129,6 +132,7 @@ class ArticleApi {
     }
 
     @GetMapping
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(KNOWLEDGE_READ)
     PageView<ArticleView> list(@RequestParam(required = false) @Nullable ArticleState state,
             @RequestParam(required = false) @Nullable Audience audience,
@@ -140,6 +144,7 @@ class ArticleApi {
 
     /** Search with typo tolerance and meaning; agents see drafts and internal articles too. */
     @GetMapping("/search")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(KNOWLEDGE_READ)
     List<HitView> search(@RequestParam String q, @RequestParam(required = false) @Nullable Audience audience,
             @RequestParam(required = false) @Nullable ArticleState state,
@@ -150,6 +155,7 @@ class ArticleApi {
     }
 
     @GetMapping("/{id}")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(KNOWLEDGE_READ)
     ArticleView get(@PathVariable UUID id) {
         return ArticleView.of(articles.get(new ArticleId(id)));
@@ -157,30 +163,35 @@ class ArticleApi {
 
     /** Saves the next version; {@code expectedVersion} guards against overwriting someone else's save (409). */
     @PutMapping("/{id}")
+    @Permits(Permission.WRITE_KNOWLEDGE)
     @RequiresScope(KNOWLEDGE_WRITE)
     ArticleView revise(@PathVariable UUID id, @Valid @RequestBody ArticleBody body) {
         return ArticleView.of(articles.revise(new ArticleId(id), body.draft(), body.expectedVersion()));
     }
 
     @PostMapping("/{id}/publish")
+    @Permits(Permission.WRITE_KNOWLEDGE)
     @RequiresScope(KNOWLEDGE_WRITE)
     ArticleView publish(@PathVariable UUID id) {
         return ArticleView.of(articles.publish(new ArticleId(id)));
     }
 
     @PostMapping("/{id}/archive")
+    @Permits(Permission.WRITE_KNOWLEDGE)
     @RequiresScope(KNOWLEDGE_WRITE)
     ArticleView archive(@PathVariable UUID id) {
         return ArticleView.of(articles.archive(new ArticleId(id)));
     }
 
     @GetMapping("/{id}/versions")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(KNOWLEDGE_READ)
     List<VersionView> versions(@PathVariable UUID id) {
         return articles.versions(new ArticleId(id)).stream().map(VersionView::of).toList();
     }
 
     @GetMapping("/{id}/measures")
+    @Permits(Permission.VIEW_WORK)
     @RequiresScope(KNOWLEDGE_READ)
     Usage measures(@PathVariable UUID id) {
         return measures.ofArticle(articles.get(new ArticleId(id)).id());
@@ -188,6 +199,7 @@ class ArticleApi {
 
     /** Records that the article went into a reply on the case, optionally flagging it as needing improvement. */
     @PostMapping("/{id}/reuses")
+    @Permits(Permission.WORK_CASES)
     @RequiresScope(KNOWLEDGE_WRITE)
     ResponseEntity<ReuseView> reuse(@PathVariable UUID id, @Valid @RequestBody ReuseRequest request) {
         var r = reuses.reused(new ArticleId(id), new CaseId(Ids.parse(request.caseId(), "caseId")),

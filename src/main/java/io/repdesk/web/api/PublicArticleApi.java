@@ -17,6 +17,8 @@ import io.repdesk.knowledge.ArticleManagement;
 import io.repdesk.knowledge.ArticleMarkdown;
 import io.repdesk.knowledge.Audience;
 import io.repdesk.knowledge.KnowledgeSearch;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.NotFound;
@@ -28,6 +30,7 @@ import io.repdesk.web.api.ArticleApi.HitView;
  */
 @RestController
 @RequestMapping("/api/v1/public/articles")
+@Permits(Permission.ANYONE)
 class PublicArticleApi {
 
     private final KnowledgeSearch search;

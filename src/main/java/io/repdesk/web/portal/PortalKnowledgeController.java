@@ -24,6 +24,8 @@ import io.repdesk.knowledge.KnowledgeSearch;
 import io.repdesk.knowledge.SelfService;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.security.PortalCustomer;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
@@ -35,6 +37,7 @@ import jakarta.servlet.http.HttpSession;
  * "this solved it". Everything a customer does here is recorded against their self-service session.
  */
 @Controller
+@Permits(Permission.ANYONE)
 class PortalKnowledgeController {
 
     static final int RESULTS = 10;
@@ -108,6 +111,7 @@ class PortalKnowledgeController {
     }
 
     /** Suggestions for the subject and description typed so far (htmx, while the customer types). */
+    @Permits(Permission.PORTAL)
     @PostMapping("/portal/requests/new/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String description, @AuthenticationPrincipal PortalCustomer me,

@@ -33,6 +33,8 @@ import io.repdesk.knowledge.KnowledgeMeasures;
 import io.repdesk.knowledge.ReuseManagement;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NeedId;
@@ -40,6 +42,7 @@ import io.repdesk.shared.PageRequest;
 
 /** Articles in the workspace: the list, one article with its measures, the editor with preview, and the history. */
 @Controller
+@Permits(Permission.WRITE_KNOWLEDGE)
 class ArticleController {
 
     static final int PER_PAGE = 50;
@@ -90,6 +93,7 @@ class ArticleController {
         }
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/articles")
     String list(@RequestParam(required = false) @Nullable ArticleState state,
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable UUID need,
@@ -130,6 +134,7 @@ class ArticleController {
         }
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/articles/{reference}")
     String show(@PathVariable String reference, Model model) {
         Article article = articles.byReference(reference);
@@ -192,6 +197,7 @@ class ArticleController {
         return "redirect:/articles/" + archived.reference();
     }
 
+    @Permits(Permission.VIEW_WORK)
     @GetMapping("/articles/{reference}/history")
     String history(@PathVariable String reference, @RequestParam(required = false) @Nullable Integer version,
             Model model) {

@@ -134,6 +134,7 @@ class NeedController {
         return json.writeValueAsString(data);
     }
 
+    @Permits(Permission.WRITE_KNOWLEDGE)
     @PostMapping("/needs/{id}/workaround")
     String publishWorkaround(@PathVariable UUID id, @RequestParam(required = false) String workaround,
             RedirectAttributes redirect) {

@@ -23,11 +23,14 @@ import io.repdesk.search.ArticleIndex.Fragment;
 import io.repdesk.search.ArticleIndex.Hit;
 import io.repdesk.search.ContactIndex;
 import io.repdesk.search.Highlighter;
+import io.repdesk.security.Permission;
+import io.repdesk.security.Permits;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.NeedId;
 
 /** The agents' search: articles (any audience, filters) and the cases whose contacts match. */
 @Controller
+@Permits(Permission.VIEW_WORK)
 class SearchController {
 
     static final int ARTICLES = 20;

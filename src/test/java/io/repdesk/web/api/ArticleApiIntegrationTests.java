@@ -40,7 +40,7 @@ class ArticleApiIntegrationTests {
 
     @BeforeEach
     void client() {
-        api = ApiClient.asAgent(port, json);
+        api = ApiClient.as(port, json, "sam.tier2");
     }
 
     @Test

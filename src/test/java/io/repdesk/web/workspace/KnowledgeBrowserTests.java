@@ -91,7 +91,7 @@ class KnowledgeBrowserTests {
 
         try (BrowserContext context = browsers.browser().newContext()) {
             Page page = context.newPage();
-            Browsers.signIn(page, url(""), "agent", "repdesk-demo");
+            Browsers.signIn(page, url(""), "sam.tier2", "repdesk-demo");
             page.navigate(url("/articles/new?case=" + solved.reference()));
             assertThat(page.locator("#title")).hasValue(need.title());
             assertThat(page.locator("#issue")).hasValue("The export button is grey on my phone.");
