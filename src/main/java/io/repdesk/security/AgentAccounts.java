@@ -27,11 +27,13 @@ public class AgentAccounts implements UserDetailsService {
     private final Agents agents;
     private final PasswordEncoder passwords;
     private final Journal journal;
+    private final java.time.Clock clock;
 
-    AgentAccounts(Agents agents, PasswordEncoder passwords, Journal journal) {
+    AgentAccounts(Agents agents, PasswordEncoder passwords, Journal journal, java.time.Clock clock) {
         this.agents = agents;
         this.passwords = passwords;
         this.journal = journal;
+        this.clock = clock;
     }
 
     @Transactional
@@ -103,6 +105,11 @@ public class AgentAccounts implements UserDetailsService {
         }
     }
 
+    /** The agents locked out now after too many wrong passwords, and until when. */
+    public Map<String, java.time.Instant> lockedOut() {
+        return agents.lockedAt(clock.instant());
+    }
+
     public java.util.Optional<Agent> find(String username) {
         return agents.credentials(username).map(Agents.Credentials::agent);
     }
@@ -129,6 +136,7 @@ public class AgentAccounts implements UserDetailsService {
         return User.withUsername(agent.username())
                 .password(credentials.passwordHash())
                 .disabled(!agent.enabled())
+                .accountLocked(credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(clock.instant()))
                 .authorities(authorities(agent.role()))
                 .build();
     }

@@ -43,6 +43,15 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** A locked account is told so (it stays locked whatever password is tried); anything else is a wrong password. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler signInFailures() {
+        var handler = new org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(java.util.Map.of(
+                org.springframework.security.authentication.LockedException.class.getName(), "/login?locked"));
+        handler.setDefaultFailureUrl("/login?error");
+        return handler;
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain workspace(HttpSecurity http) throws Exception {
@@ -52,7 +61,8 @@ class SecurityConfiguration {
                                 "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", true)
+                        .failureHandler(signInFailures()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -219,7 +219,7 @@ class PermissionMatrixIntegrationTests {
             GET /api/v1/public/articles/{reference}                          ANYONE
             GET /portal/help                                                 ANYONE
             GET /portal/articles/{reference}                                 ANYONE
-            GET /portal/articles/{reference}/inline                          ANYONE
+            GET /portal/articles/{reference}/inline                          PORTAL
             POST /portal/articles/{reference}/solved                         ANYONE
             POST /portal/requests/new/suggestions                            PORTAL
             GET /articles                                                    VIEW_WORK

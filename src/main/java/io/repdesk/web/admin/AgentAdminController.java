@@ -99,6 +99,7 @@ class AgentAdminController {
 
     private String page(Model model, NewAgentForm form, Map<String, String> errors, @Nullable String row) {
         model.addAttribute("agents", accounts.all());
+        model.addAttribute("locked", accounts.lockedOut());
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("form", form);
         model.addAttribute("errors", new LinkedHashMap<>(errors));

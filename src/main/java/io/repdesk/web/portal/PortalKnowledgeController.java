@@ -86,6 +86,7 @@ class PortalKnowledgeController {
     }
 
     /** The article's answer inside the request form (htmx): counted as a view. */
+    @Permits(Permission.PORTAL)
     @GetMapping("/portal/articles/{reference}/inline")
     String inline(@PathVariable String reference, @AuthenticationPrincipal @Nullable PortalCustomer me,
             HttpSession session, Model model) {

@@ -149,7 +149,7 @@ class WorkspaceBrowserTests {
 
     @Test
     void emergingNeedsCanBeReviewedAndPromoted() {
-        signIn("agent", "repdesk-demo");
+        signIn("sam.tier2", "repdesk-demo");
         page.navigate(url("/needs/emerging"));
         page.locator("button", new Page.LocatorOptions().setHasText("Cluster again now")).click();
 
@@ -165,7 +165,7 @@ class WorkspaceBrowserTests {
 
     @Test
     void aNeedCanBeSplitAndMergedFromItsPage() {
-        signIn("agent", "repdesk-demo");
+        signIn("sam.tier2", "repdesk-demo");
         page.navigate(url("/needs"));
         page.locator("table.needs a", new Page.LocatorOptions().setHasText("My card hasn't arrived")).click();
         page.locator(".tabs a", new Page.LocatorOptions().setHasText("All")).click();
@@ -360,7 +360,7 @@ class WorkspaceBrowserTests {
                     null)).contact();
             references.add(cases.get(contact.caseId()).reference());
         }
-        signIn("agent", "repdesk-demo");
+        signIn("sam.tier2", "repdesk-demo");
         page.navigate(url("/needs/" + need.id()));
 
         assertThat(page.locator("#reply-all-body")).hasValue("A workaround while we fix this: Switch the printer to ZPL mode");
