@@ -10,12 +10,14 @@ import org.jspecify.annotations.Nullable;
  * Parsed command-line arguments; environment variables fill what the arguments leave out.
  *
  * @param settings {@code --name=value} arguments passed on to Spring as settings ({@code --repdesk.db.pool-size=20})
+ * @param evaluation the options of one command: eval files, bench sizes, the backup's {@code to}, the restore's
+ *        {@code archive} and {@code force}
  */
 record LaunchOptions(Command command, int port, String dataDir, @Nullable String dbUrl, List<String> settings,
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, HELP
+        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -30,6 +32,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
             case "demo" -> Command.DEMO;
             case "serve" -> Command.SERVE;
             case "reindex" -> Command.REINDEX;
+            case "backup" -> Command.BACKUP;
+            case "restore" -> Command.RESTORE;
             case "eval" -> evalCommand(args);
             case "bench" -> benchCommand(args);
             case "help", "--help", "-h" -> Command.HELP;
@@ -49,6 +53,20 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 settings.add(option);
                 continue;
             }
+            if (command == Command.RESTORE && !option.startsWith("--")) {
+                if (evaluation.containsKey("archive")) {
+                    throw new IllegalArgumentException("restore takes one archive, not also '" + option + "'");
+                }
+                evaluation.put("archive", archive(option));
+                continue;
+            }
+            if (option.equals("--force")) {
+                if (command != Command.RESTORE) {
+                    throw new IllegalArgumentException("--force applies to 'restore' only");
+                }
+                evaluation.put("force", "true");
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (option) {
                 case "--port" -> port = port(required(option, value), option);
@@ -64,6 +82,12 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                         required(option, value), command == Command.BENCH_EMAIL, "'bench email'")));
                 case "--articles", "--users" -> evaluation.put(option.substring(2), Integer.toString(count(option,
                         required(option, value), command == Command.BENCH_SEARCH, "'bench search'")));
+                case "--to" -> {
+                    if (command != Command.BACKUP) {
+                        throw new IllegalArgumentException("--to applies to 'backup' only");
+                    }
+                    evaluation.put("to", required(option, value));
+                }
                 case "--corpus" -> evaluation.put("corpus",
                         java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
@@ -72,6 +96,21 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         }
         if (command == Command.REINDEX && args.length > 1 && java.util.Arrays.asList(args).contains("--port")) {
             throw new IllegalArgumentException("reindex serves nothing; --port does not apply");
+        }
+        if ((command == Command.BACKUP || command == Command.RESTORE) && dbUrl != null) {
+            throw new IllegalArgumentException(args[0] + " covers the embedded PostgreSQL in the data directory;"
+                    + " an external PostgreSQL (--db-url or REPDESK_DB_URL) is backed up with its own tools (pg_dump)");
+        }
+        if ((command == Command.BACKUP || command == Command.RESTORE) && args.length > 1
+                && java.util.Arrays.asList(args).contains("--port")) {
+            throw new IllegalArgumentException(args[0] + " serves nothing; --port does not apply");
+        }
+        if (command == Command.RESTORE && !evaluation.containsKey("archive")) {
+            throw new IllegalArgumentException("restore needs the archive to restore: repdesk restore FILE [--data DIR] [--force]");
+        }
+        if (command == Command.BACKUP && !evaluation.containsKey("to") && env.get("REPDESK_BACKUP_DIR") != null
+                && !env.get("REPDESK_BACKUP_DIR").isBlank()) {
+            evaluation.put("to", env.get("REPDESK_BACKUP_DIR"));
         }
         if (command == Command.DEMO && dbUrl != null) {
             throw new IllegalArgumentException("demo runs on the embedded PostgreSQL; use 'serve --db-url' instead");
@@ -131,6 +170,14 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         java.nio.file.Path file = java.nio.file.Path.of(path);
         if (!java.nio.file.Files.isReadable(file)) {
             throw new IllegalArgumentException(option + " " + path + ": no such readable file");
+        }
+        return file.toAbsolutePath().toString();
+    }
+
+    private static String archive(String path) {
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException("restore FILE: " + path + " is no readable file");
         }
         return file.toAbsolutePath().toString();
     }

@@ -27,6 +27,10 @@ public final class Repdesk {
             printHelp(System.out);
             return;
         }
+        if (options.command() == LaunchOptions.Command.BACKUP || options.command() == LaunchOptions.Command.RESTORE) {
+            System.exit(BackupCommand.run(options, System.getenv(), java.time.Clock.systemUTC(), System.out, System.err));
+            return;
+        }
         SpringApplication application = new SpringApplication(RepdeskApplication.class);
         application.setDefaultProperties(defaults(options));
         if (options.command() != LaunchOptions.Command.DEMO && options.command() != LaunchOptions.Command.SERVE) {
@@ -127,6 +131,14 @@ public final class Repdesk {
                           (or REPDESK_DB_URL) names an external one.
                   reindex Rebuild this node's search index from PostgreSQL (with a progress bar), then exit.
                           Stop the server that uses the same data directory first.
+                  backup [--data DIR] [--to FILE|FOLDER]
+                          Write the database (one consistent snapshot), the attachment files and a manifest with
+                          counts and SHA-256 checksums into one .tar.gz (default repdesk-backup-<UTC time>.tar.gz
+                          in the current folder, or in REPDESK_BACKUP_DIR). Works while repdesk runs.
+                  restore FILE [--data DIR] [--force]
+                          Check FILE against its manifest, then restore the database and attachments into DIR;
+                          the search index is rebuilt at the next start. Refuses while repdesk runs on DIR, and
+                          refuses a DIR that holds data unless --force (which replaces it).
                   eval matching --train TRAIN.csv --test TEST.csv
                           Load TRAIN (header text,category) as confirmed history, match every TEST row
                           as a new contact, print accuracy and new-need detection. Scratch database.
@@ -154,6 +166,8 @@ public final class Repdesk {
                 Options:
                   --port N        HTTP port (default 8080, or REPDESK_PORT)
                   --data DIR      data directory for the embedded PostgreSQL (default ./data, or REPDESK_DATA)
+                  --to FILE       backup only: the archive to write, or a folder to write it in
+                  --force         restore only: replace the database and attachments already in DIR
                   --db-url URL    JDBC URL of an external PostgreSQL (serve only; user and password from
                                   REPDESK_DB_USERNAME and REPDESK_DB_PASSWORD)
                   --name=value    any other setting, e.g. --repdesk.db.pool-size=20 (see README.md)

@@ -91,6 +91,34 @@ class LaunchOptionsTests {
     }
 
     @Test
+    void backupAndRestoreTakeTheirFilesAndNameTheWrongOnes() throws Exception {
+        java.nio.file.Path archive = java.nio.file.Files.createTempFile("backup", ".tar.gz");
+        LaunchOptions backup = LaunchOptions.parse(new String[] { "backup", "--data", "/srv/rd", "--to", "/backups" },
+                Map.of());
+        assertThat(backup.command()).isEqualTo(LaunchOptions.Command.BACKUP);
+        assertThat(backup.evaluation()).containsEntry("to", "/backups");
+        assertThat(LaunchOptions.parse(new String[] { "backup" }, Map.of("REPDESK_BACKUP_DIR", "/nightly")).evaluation())
+                .containsEntry("to", "/nightly");
+        LaunchOptions restore = LaunchOptions.parse(new String[] { "restore", archive.toString(), "--force" }, Map.of());
+        assertThat(restore.evaluation()).containsEntry("archive", archive.toAbsolutePath().toString())
+                .containsEntry("force", "true");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "restore" }, Map.of()))
+                .withMessageContaining("restore needs the archive");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "restore", "/no/such.tar.gz" }, Map.of()))
+                .withMessageContaining("restore FILE: /no/such.tar.gz is no readable file");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "backup", "--force" }, Map.of()))
+                .withMessageContaining("--force applies to 'restore' only");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "restore", archive.toString(), "--to", "x" }, Map.of()))
+                .withMessageContaining("--to applies to 'backup' only");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "backup" }, Map.of("REPDESK_DB_URL", "jdbc:x")))
+                .withMessageContaining("pg_dump");
+    }
+
+    @Test
     void noArgumentsMeansHelp() {
         assertThat(LaunchOptions.parse(new String[0], Map.of()).command()).isEqualTo(LaunchOptions.Command.HELP);
     }
