@@ -41,7 +41,8 @@ final class EmailParser {
 
     private static final Pattern ANGLE_ID = Pattern.compile("<[^<>\\s]+>");
 
-    private static final Pattern ADDRESS = Pattern.compile("[^<>()\\s\",;:]+@[^<>()\\s\",;:]+");
+    /** Starts only where a word starts, so that a long header without an address is searched in linear time. */
+    private static final Pattern ADDRESS = Pattern.compile("(?<![^<>()\\s\",;:])[^<>()\\s\",;:]+@[^<>()\\s\",;:]+");
 
     private static final int MAX_DEPTH = 12;
 
@@ -83,7 +84,8 @@ final class EmailParser {
         MimeMessage message;
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // Jakarta Mail throws IndexOutOfBoundsException when the first header line is a continuation.
             throw new UnreadableEmail("the message has no readable headers: " + e.getMessage());
         }
         Collector found = new Collector(depth);

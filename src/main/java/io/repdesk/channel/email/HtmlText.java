@@ -12,9 +12,22 @@ import java.util.regex.Pattern;
  */
 final class HtmlText {
 
+    /**
+     * A comment, CDATA section, declaration, processing instruction or tag. Each alternative ends at its own end,
+     * at the next {@code <} or at the end of the text, so that a page of unclosed {@code <a} or {@code <!--} is
+     * read in linear time rather than searched to its end from every {@code <}: an unclosed comment runs to the
+     * end (as in a browser), an unclosed tag is text.
+     */
     private static final Pattern TOKEN = Pattern.compile(
-            "<!--.*?-->|<!\\[CDATA\\[.*?]]>|<![^>]*>|<\\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+            "<!--.*?(?:-->|\\z)|<!\\[CDATA\\[.*?(?:]]>|\\z)|<![^<>]*+>|<\\?[^<>]*+>"
+                    + "|<(/?)([a-zA-Z][a-zA-Z0-9]*+)\\b(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+>",
             Pattern.DOTALL);
+
+    /**
+     * Quote marks written for nested quotes at most: enough to show the nesting, and a thousand nested
+     * blockquotes cannot turn each line break into thousands of characters.
+     */
+    private static final int MAX_QUOTE_MARKS = 8;
 
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,10});");
 
@@ -80,7 +93,7 @@ final class HtmlText {
                 }
             }
             if (quoteDepth > 0 && out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
-                out.append("> ".repeat(quoteDepth));
+                out.append("> ".repeat(Math.min(quoteDepth, MAX_QUOTE_MARKS)));
             }
         }
         if (skipping == 0) {
