@@ -26,13 +26,14 @@ for target in "${targets[@]}"; do
   seeds="src/test/resources/$(dirname "${class//.//}")/${class##*.}Inputs/$method"
   mkdir -p "$corpus"
   echo "== ${class##*.}.$method for ${seconds}s" >&2
-  # Records with annotated components are left uninstrumented: Jazzer 0.24's instrumentation corrupts them
+  # Records with annotated components (and the API package, whose request records are nested) are left
+  # uninstrumented: Jazzer 0.24's instrumentation corrupts them
   # (NoSuchFieldError in their constructors; fixed upstream in Jazzer pull request #1009).
   # -timeout: one input may take 10 s at most; -Xmx: an input that makes the heap overflow is a finding.
   if ! "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
       --target_class="$class" --target_method="$method" \
       --instrumentation_includes='io.repdesk.**:jakarta.mail.**:org.eclipse.angus.**:tools.jackson.**:org.apache.commons.csv.**' \
-      --instrumentation_excludes='io.repdesk.channel.email.EmailPart:io.repdesk.channel.email.ParsedEmail:io.repdesk.channel.email.Automated:io.repdesk.web.api.*$*:io.repdesk.eval.LabelledText' \
+      --instrumentation_excludes='io.repdesk.channel.email.EmailPart:io.repdesk.channel.email.ParsedEmail:io.repdesk.channel.email.Automated:io.repdesk.web.api.*:io.repdesk.eval.LabelledText' \
       -max_total_time="$seconds" -timeout=10 -max_len=65536 -artifact_prefix=target/fuzz/findings/ \
       "$corpus" "$seeds" 2>&1 | grep -v -e 'Unsupported class file major version' -e 'WARN: Failed to instrument'; then
     failed=1
