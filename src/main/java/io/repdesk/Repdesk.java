@@ -68,38 +68,9 @@ public final class Repdesk {
                 properties.put("logging.level.root", "WARN");
                 options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
             }
-            case BENCH_SLA -> {
-                properties.put("repdesk.command", "bench-sla");
-                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
-                properties.put("repdesk.db.clean-start", true);
-                properties.put("repdesk.casework.matching.enabled", false);
-                properties.put("repdesk.casework.sla-interval", "0s");
-                properties.put("repdesk.need.discovery-interval-seconds", 0);
-                properties.put("repdesk.search.tail", false);
-                properties.put("logging.level.root", "WARN");
-                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
-            }
-            case BENCH_SEARCH -> {
-                properties.put("repdesk.command", "bench-search");
-                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
-                properties.put("repdesk.db.clean-start", true);
-                properties.put("repdesk.casework.matching.enabled", false);
-                properties.put("repdesk.casework.sla-interval", "0s");
-                properties.put("repdesk.need.discovery-interval-seconds", 0);
-                properties.put("logging.level.root", "WARN");
-                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
-            }
-            case BENCH_EMAIL -> {
-                properties.put("repdesk.command", "bench-email");
-                properties.put("repdesk.db.data-dir", ScratchDirectory.create());
-                properties.put("repdesk.db.clean-start", true);
-                properties.put("repdesk.casework.matching.enabled", false);
-                properties.put("repdesk.casework.sla-interval", "0s");
-                properties.put("repdesk.need.discovery-interval-seconds", 0);
-                properties.put("repdesk.search.tail", false);
-                properties.put("logging.level.root", "WARN");
-                options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
-            }
+            case BENCH_SLA -> benchmarkOnScratch(properties, options, "bench-sla", false);
+            case BENCH_SEARCH -> benchmarkOnScratch(properties, options, "bench-search", true);
+            case BENCH_EMAIL -> benchmarkOnScratch(properties, options, "bench-email", false);
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");
@@ -172,5 +143,24 @@ public final class Repdesk {
                                   REPDESK_DB_USERNAME and REPDESK_DB_PASSWORD)
                   --name=value    any other setting, e.g. --repdesk.db.pool-size=20 (see README.md)
                 """);
+    }
+
+    /**
+     * A benchmark on a scratch database: no background matching, discovery or SLA passes, so only what the
+     * benchmark drives runs; {@code searchTail} keeps the search index fed from the journal.
+     */
+    private static void benchmarkOnScratch(Map<String, Object> properties, LaunchOptions options, String command,
+            boolean searchTail) {
+        properties.put("repdesk.command", command);
+        properties.put("repdesk.db.data-dir", ScratchDirectory.create());
+        properties.put("repdesk.db.clean-start", true);
+        properties.put("repdesk.casework.matching.enabled", false);
+        properties.put("repdesk.casework.sla-interval", "0s");
+        properties.put("repdesk.need.discovery-interval-seconds", 0);
+        if (!searchTail) {
+            properties.put("repdesk.search.tail", false);
+        }
+        properties.put("logging.level.root", "WARN");
+        options.evaluation().forEach((k, v) -> properties.put("repdesk.eval." + k, v));
     }
 }
