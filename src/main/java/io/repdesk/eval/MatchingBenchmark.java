@@ -192,6 +192,7 @@ class MatchingBenchmark implements ApplicationRunner {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < callers; t++) {
                 workers.add(pool.submit(() -> {
@@ -202,7 +203,11 @@ class MatchingBenchmark implements ApplicationRunner {
             }
             awaitAll(workers, () -> Math.min(next.get(), total), bar);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuMillis = (processCpuNanos() - cpu0) / 1e6 / total;
             bar.done();
+            // CPU per contact tells what the cores could do alone when other work shares the machine.
+            out.printf(Locale.ROOT, "CPU time per contact %.2f ms (this process, all threads): %d cores alone would"
+                    + " match about %.0f contacts/s%n", cpuMillis, threads, threads * 1000 / cpuMillis);
             return total / seconds;
         } finally {
             pool.shutdownNow();
@@ -321,6 +326,11 @@ class MatchingBenchmark implements ApplicationRunner {
                 }
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static float[] noisy(float[] centre, Random random) {
