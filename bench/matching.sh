@@ -42,7 +42,7 @@ for i in $(seq 1 "$runs"); do
   lines+=("$line")
 done
 
-machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | grep -v '^Picked up' | head -1)"
 printf '%s\n' "${lines[@]}" > "$corpus.results"
 MACHINE="$machine" RUNS="$runs" MODEL="$model" ROOT="$root" python3 - "$corpus.results" <<'PY'
 import datetime, os, re, statistics, sys
@@ -55,6 +55,8 @@ model = os.environ["MODEL"]
 print("median of %d runs: p50 %.2f ms, p99 %.2f ms, %.0f contacts/s, index %s MiB, heap %.0f MiB"
       % (len(runs), med("p50_ms"), med("p99_ms"), med("contacts_per_s"), r0["index_mb"], med("heap_mb")))
 option = "" if model == "bge-small-en-v15-q" else " --model " + model
+cpu_row = (f"| process CPU time per contact in that phase (ms) | {each('cpu_ms')} | {med('cpu_ms'):.2f} |\n"
+           if all("cpu_ms" in r for r in runs) else "")
 section = f"""## Matching at scale
 
 Command: `./repdesk bench matching {os.environ["RUNS"]}{option}`
@@ -68,7 +70,7 @@ text embedded at match time (see `MatchingBenchmark`). Runs in order, then the m
 | match latency p50, embedding included (ms) | {each("p50_ms")} | {med("p50_ms"):.2f} |
 | match latency p99, embedding included (ms) | {each("p99_ms")} | {med("p99_ms"):.2f} |
 | contacts matched per second, {r0.get("callers", r0["threads"])} concurrent callers | {each("contacts_per_s", "{:.0f}")} | {med("contacts_per_s"):.0f} |
-| index on disk (MiB) | {each("index_mb", "{:.0f}")} | {med("index_mb"):.0f} |
+{cpu_row}| index on disk (MiB) | {each("index_mb", "{:.0f}")} | {med("index_mb"):.0f} |
 | heap used after a full collection (MiB) | {each("heap_mb", "{:.0f}")} | {med("heap_mb"):.0f} |
 | top-1 need correct (synthetic data: a sanity check, not a quality figure) | {each("top1", "{:.3f}")} | {med("top1"):.3f} |
 """

@@ -81,6 +81,8 @@ class MatchingBenchmark implements ApplicationRunner {
     private final int queries;
     private final int threads;
     private final int callers;
+    /** Process CPU time per contact in the throughput phase. */
+    private double cpuMillis = Double.NaN;
     private final PrintStream out = System.out;
 
     MatchingBenchmark(NeedManagement needManagement, NeedMatcher matcher, Embedder embedder, BulkIndex index,
@@ -147,9 +149,9 @@ class MatchingBenchmark implements ApplicationRunner {
                 maxHeap >> 20);
         out.println(String.format(Locale.ROOT,
                 "bench matching needs=%d contacts=%d queries=%d p50_ms=%.2f p99_ms=%.2f contacts_per_s=%.0f threads=%d "
-                        + "callers=%d index_mb=%d heap_mb=%d top1=%s",
+                        + "callers=%d cpu_ms=%.2f index_mb=%d heap_mb=%d top1=%s",
                 needIds.size(), contactCount, queries, Metrics.percentile(millis, 50), Metrics.percentile(millis, 99),
-                perSecond, threads, callers, indexBytes >> 20, heap >> 20,
+                perSecond, threads, callers, cpuMillis, indexBytes >> 20, heap >> 20,
                 Metrics.format(queries == 0 ? Double.NaN : (double) correct / queries)));
     }
 
@@ -203,7 +205,7 @@ class MatchingBenchmark implements ApplicationRunner {
             }
             awaitAll(workers, () -> Math.min(next.get(), total), bar);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuMillis = (processCpuNanos() - cpu0) / 1e6 / total;
+            cpuMillis = (processCpuNanos() - cpu0) / 1e6 / total;
             bar.done();
             // CPU per contact tells what the cores could do alone when other work shares the machine.
             out.printf(Locale.ROOT, "CPU time per contact %.2f ms (this process, all threads): %d cores alone would"
