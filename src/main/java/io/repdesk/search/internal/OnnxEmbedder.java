@@ -168,8 +168,11 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
                 for (int i = 0; i < vectors.length; i++) {
                     batch.get(i).vector().complete(vectors[i]);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 batch.forEach(p -> p.vector().completeExceptionally(e));
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
             batch.clear();
         }
@@ -288,6 +291,9 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
                 break;
             }
         }
+        List<Pending> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(p -> p.vector().completeExceptionally(new IllegalStateException("The embedder was closed")));
         session.close();
         tokenizer.close();
     }
