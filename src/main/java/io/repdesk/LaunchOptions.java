@@ -75,7 +75,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--train", "--test" -> evaluation.put(option.substring(2), csv(option, required(option, value)));
                 case "--cases" -> evaluation.put("cases", Integer.toString(count(option, required(option, value),
                         command == Command.BENCH_SLA, "'bench sla'")));
-                case "--needs", "--contacts", "--queries", "--threads" -> evaluation.put(option.substring(2),
+                case "--needs", "--contacts", "--queries", "--threads", "--callers" -> evaluation.put(option.substring(2),
                         Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING,
                                 "'bench matching'")));
                 case "--messages", "--runs" -> evaluation.put(option.substring(2), Integer.toString(count(option,

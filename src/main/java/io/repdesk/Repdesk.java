@@ -115,9 +115,10 @@ public final class Repdesk {
                           as a new contact, print accuracy and new-need detection. Scratch database.
                   eval discovery --test TEST.csv
                           Cluster the TEST texts without labels or a number of clusters; print NMI/ARI.
-                  bench matching [--needs N] [--contacts N] [--queries N] [--threads N] [--corpus DIR]
+                  bench matching [--needs N] [--contacts N] [--queries N] [--threads N] [--callers N] [--corpus DIR]
                           Time the matcher with N synthetic needs (default 10,000) and contacts (default
-                          1,000,000) in the index: latency p50/p99, contacts per second, index size, heap.
+                          1,000,000) in the index: latency p50/p99, contacts per second with --callers
+                          concurrent callers (default 8 per core), index size, heap.
                           --corpus keeps the synthetic corpus in DIR for later runs (default: scratch).
                           The launcher's "bench matching [runs]" repeats it and records medians.
                   bench sla [--cases N]

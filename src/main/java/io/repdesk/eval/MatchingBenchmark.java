@@ -61,6 +61,13 @@ class MatchingBenchmark implements ApplicationRunner {
     private static final int BATCH = 1_000;
     private static final int WARM_UP = 300;
     private static final String CORPUS = "bench-matching-corpus.txt";
+    /** Neighbours the matcher asks the index for (see NeedMatcher). */
+    private static final int NEIGHBOURS = 40;
+    /**
+     * Throughput callers per core: contacts arrive concurrently, as the matching queue's workers and the
+     * index's feeder present them, so the embedder can run several texts at once.
+     */
+    private static final int CALLERS_PER_CORE = 8;
 
     private final NeedManagement needManagement;
     private final NeedMatcher matcher;
@@ -73,13 +80,17 @@ class MatchingBenchmark implements ApplicationRunner {
     private final int contactCount;
     private final int queries;
     private final int threads;
+    private final int callers;
+    /** Process CPU time per contact in the throughput phase. */
+    private double cpuMillis = Double.NaN;
     private final PrintStream out = System.out;
 
     MatchingBenchmark(NeedManagement needManagement, NeedMatcher matcher, Embedder embedder, BulkIndex index,
             ContactIndex contacts, TransactionTemplate transaction, @Value("${repdesk.db.data-dir}") Path dataDir,
             @Value("${repdesk.eval.needs:10000}") int needCount,
             @Value("${repdesk.eval.contacts:1000000}") int contactCount,
-            @Value("${repdesk.eval.queries:2000}") int queries, @Value("${repdesk.eval.threads:0}") int threads) {
+            @Value("${repdesk.eval.queries:2000}") int queries, @Value("${repdesk.eval.threads:0}") int threads,
+            @Value("${repdesk.eval.callers:0}") int callers) {
         this.needManagement = needManagement;
         this.matcher = matcher;
         this.embedder = embedder;
@@ -91,6 +102,7 @@ class MatchingBenchmark implements ApplicationRunner {
         this.contactCount = contactCount;
         this.queries = queries;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.callers = callers > 0 ? callers : CALLERS_PER_CORE * this.threads;
     }
 
     @Override
@@ -137,9 +149,9 @@ class MatchingBenchmark implements ApplicationRunner {
                 maxHeap >> 20);
         out.println(String.format(Locale.ROOT,
                 "bench matching needs=%d contacts=%d queries=%d p50_ms=%.2f p99_ms=%.2f contacts_per_s=%.0f threads=%d "
-                        + "index_mb=%d heap_mb=%d top1=%s",
+                        + "callers=%d cpu_ms=%.2f index_mb=%d heap_mb=%d top1=%s",
                 needIds.size(), contactCount, queries, Metrics.percentile(millis, 50), Metrics.percentile(millis, 99),
-                perSecond, threads, indexBytes >> 20, heap >> 20,
+                perSecond, threads, callers, cpuMillis, indexBytes >> 20, heap >> 20,
                 Metrics.format(queries == 0 ? Double.NaN : (double) correct / queries)));
     }
 
@@ -148,6 +160,7 @@ class MatchingBenchmark implements ApplicationRunner {
         Random random = new Random(SEED + 3);
         List<Double> embedding = new ArrayList<>();
         List<Double> matching = new ArrayList<>();
+        List<Double> searching = new ArrayList<>();
         for (int i = 0; i < Math.min(queries, 1_000); i++) {
             String text = demand.question(demand.drawNeed(random), random) + " Split " + i;
             long t0 = System.nanoTime();
@@ -155,29 +168,35 @@ class MatchingBenchmark implements ApplicationRunner {
             long t1 = System.nanoTime();
             matcher.match(vector);
             long t2 = System.nanoTime();
+            contacts.neighbours(vector, NEIGHBOURS);
+            long t3 = System.nanoTime();
             embedding.add((t1 - t0) / 1e6);
             matching.add((t2 - t1) / 1e6);
+            searching.add((t3 - t2) / 1e6);
         }
-        out.printf(Locale.ROOT, "Of which: embedding p50 %.2f ms p99 %.2f ms; matching the vector p50 %.2f ms p99 %.2f ms%n",
+        out.printf(Locale.ROOT, "Of which: embedding p50 %.2f ms p99 %.2f ms; matching the vector p50 %.2f ms p99 %.2f ms"
+                + " (its nearest-neighbour search alone p50 %.2f ms p99 %.2f ms)%n",
                 Metrics.percentile(embedding, 50), Metrics.percentile(embedding, 99),
-                Metrics.percentile(matching, 50), Metrics.percentile(matching, 99));
+                Metrics.percentile(matching, 50), Metrics.percentile(matching, 99),
+                Metrics.percentile(searching, 50), Metrics.percentile(searching, 99));
     }
 
-    /** Contacts matched per second with one thread per core, each matching new texts back to back. */
+    /** Contacts matched per second by concurrent callers, each matching new texts back to back. */
     private double throughput(SyntheticDemand demand) throws Exception {
-        int total = Math.max(queries * 2, threads * 200);
+        int total = Math.max(queries * 2, callers * 200);
         List<String> texts = new ArrayList<>(total);
         Random random = new Random(SEED + 2);
         for (int i = 0; i < total; i++) {
             texts.add(demand.question(demand.drawNeed(random), random) + " Case " + i);
         }
         AtomicInteger next = new AtomicInteger();
-        ProgressBar bar = new ProgressBar(out, "Matching on " + threads + " threads", total);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ProgressBar bar = new ProgressBar(out, "Matching with " + callers + " callers", total);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
+            for (int t = 0; t < callers; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         matcher.match(texts.get(i));
@@ -186,7 +205,11 @@ class MatchingBenchmark implements ApplicationRunner {
             }
             awaitAll(workers, () -> Math.min(next.get(), total), bar);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            cpuMillis = (processCpuNanos() - cpu0) / 1e6 / total;
             bar.done();
+            // CPU per contact tells what the cores could do alone when other work shares the machine.
+            out.printf(Locale.ROOT, "CPU time per contact %.2f ms (this process, all threads): %d cores alone would"
+                    + " match about %.0f contacts/s%n", cpuMillis, threads, threads * 1000 / cpuMillis);
             return total / seconds;
         } finally {
             pool.shutdownNow();
@@ -196,7 +219,8 @@ class MatchingBenchmark implements ApplicationRunner {
     /** The needs and the indexed contacts: made now, or found from an earlier run on this data directory. */
     private List<NeedId> corpus(SyntheticDemand demand) throws Exception {
         Path marker = dataDir.resolve(CORPUS);
-        String signature = "needs=" + needCount + " contacts=" + contactCount + " seed=" + SEED;
+        String signature = "needs=" + needCount + " contacts=" + contactCount + " seed=" + SEED + " vectors="
+                + index.vectorFormat();
         if (Files.isReadable(marker)) {
             List<String> lines = Files.readAllLines(marker);
             if (!lines.isEmpty() && lines.getFirst().equals(signature)) {
@@ -304,6 +328,11 @@ class MatchingBenchmark implements ApplicationRunner {
                 }
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static float[] noisy(float[] centre, Random random) {

@@ -13,7 +13,7 @@ import io.repdesk.need.MatchResult.Candidate;
 import io.repdesk.need.matching.NeedModel;
 import io.repdesk.need.matching.NeedScoring;
 import io.repdesk.search.ContactIndex;
-import io.repdesk.search.ContactIndex.Hit;
+import io.repdesk.search.ContactIndex.Neighbour;
 import io.repdesk.search.Embedder;
 
 /**
@@ -77,7 +77,7 @@ public class NeedMatcher {
 
     /** Matches an already embedded contact (used by evaluation and batch work). */
     public MatchResult match(float[] vector) {
-        List<Hit> neighbours = index.nearest(vector, NEIGHBOURS);
+        List<Neighbour> neighbours = index.neighbours(vector, NEIGHBOURS);
         return decide(NeedScoring.fuse(neighbours, model.probabilities(vector)));
     }
 

@@ -40,6 +40,9 @@ public interface BulkIndex {
      */
     long relearn();
 
+    /** How the index stores vectors, in a few words: a corpus stored another way is not comparable. */
+    String vectorFormat();
+
     /** Bytes the index takes on disk. */
     long bytesOnDisk();
 }

@@ -27,6 +27,12 @@ public interface ContactIndex {
     /** Inbound contacts closest in meaning to the vector, best first. */
     List<Hit> nearest(float[] vector, int k);
 
+    /**
+     * The same contacts as {@link #nearest}, carrying only what matching reads (need, confirmation,
+     * cosine): no stored text is decompressed, so a search costs the vector graph and little else.
+     */
+    List<Neighbour> neighbours(float[] vector, int k);
+
     /** Contacts whose text best matches the words, best first (BM25). */
     List<Hit> keyword(String text, int k);
 
@@ -48,6 +54,16 @@ public interface ContactIndex {
      */
     record Hit(ContactId contactId, CaseId caseId, @Nullable NeedId needId, boolean confirmed, float score,
             String text) {
+    }
+
+    /**
+     * A contact found by {@link #neighbours}.
+     *
+     * @param needId the need its case is linked to, or null while in triage
+     * @param confirmed whether a person linked (or confirmed) that need
+     * @param score cosine similarity to the searched vector
+     */
+    record Neighbour(@Nullable NeedId needId, boolean confirmed, float score) {
     }
 
     /** An inbound contact waiting in triage, as discovery sees it. */

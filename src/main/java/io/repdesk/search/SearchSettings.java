@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param indexDir where this node keeps its index; default {@code <data dir>/index}
  * @param model the embedding model: {@code bge-small-en-v15-q}, or {@code none} for keyword-only search
- * @param threads embedding threads; 0 means one per core
+ * @param threads embedding threads, each running the texts waiting in one model run; 0 means one per core
  * @param pollInterval how often the index looks for new journal entries
  * @param batchSize journal entries applied per step
  * @param tail follow the journal continuously (off while a command such as reindex drives the index)

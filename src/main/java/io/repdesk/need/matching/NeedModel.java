@@ -79,17 +79,20 @@ public class NeedModel implements LabelListener, DisposableBean {
     private record Example(int slot, float[] vector) {
     }
 
-    /** Every row's probability for one contact: {@code p[i]} belongs to slot {@code slots[i]}. */
-    private record Logits(int[] slots, double[] p) {
+    /**
+     * Every row's probability for one contact: {@code p[i]} belongs to slot {@code slots[i]}, for
+     * {@code i < count}. The arrays may be longer (reused between calls on one thread).
+     */
+    private record Logits(int[] slots, double[] p, int count) {
 
         /**
          * Indexes (into {@code p}) of the {@code limit} highest probabilities, highest first: one pass
          * keeping a sorted shortlist, so thousands of needs cost no sort.
          */
         int[] likeliest(int limit) {
-            int[] top = new int[Math.min(limit, p.length)];
+            int[] top = new int[Math.min(limit, count)];
             int kept = 0;
-            for (int i = 0; i < p.length; i++) {
+            for (int i = 0; i < count; i++) {
                 if (kept == top.length && p[i] <= p[top[kept - 1]]) {
                     continue;
                 }
@@ -104,7 +107,22 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
     }
 
+    /** Per-thread room for one contact's logits: scoring thousands of needs allocates nothing per match. */
+    private static final class Scratch {
+        int[] slots = new int[0];
+        double[] p = new double[0];
+
+        Scratch ensure(int n) {
+            if (slots.length < n) {
+                slots = new int[Math.max(n, slots.length * 2)];
+                p = new double[slots.length];
+            }
+            return this;
+        }
+    }
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     private final Random random = new Random(17);
     private final ScheduledExecutorService refits = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("need-model-refit").daemon().factory());
@@ -411,8 +429,9 @@ public class NeedModel implements LabelListener, DisposableBean {
     /** The softmax over the rows (only needs with confirmed examples when {@code known}). */
     private Logits logits(Weights w, float[] x, boolean known) {
         int n = Math.min(size, w.rows.length);
-        int[] at = new int[n];
-        double[] p = new double[n];
+        Scratch room = scratch.get().ensure(n);
+        int[] at = room.slots;
+        double[] p = room.p;
         int count = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < n; s++) {
@@ -427,13 +446,14 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
         double sum = 0;
         for (int i = 0; i < count; i++) {
-            p[i] = Math.exp(p[i] - max);
+            // e^-40 is below a double's precision next to the largest term: skip the exponential.
+            p[i] = p[i] - max < -40 ? 0 : Math.exp(p[i] - max);
             sum += p[i];
         }
         for (int i = 0; i < count; i++) {
             p[i] /= sum;
         }
-        return new Logits(Arrays.copyOf(at, count), Arrays.copyOf(p, count));
+        return new Logits(at, p, count);
     }
 
     /**
@@ -448,7 +468,7 @@ public class NeedModel implements LabelListener, DisposableBean {
         }
         Logits logits = logits(w, x, false);
         double[] p = logits.p();
-        int[] moved = p.length <= UPDATE_LIMIT ? IntStream.range(0, p.length).toArray()
+        int[] moved = logits.count() <= UPDATE_LIMIT ? IntStream.range(0, logits.count()).toArray()
                 : logits.likeliest(UPDATE_LIMIT);
         boolean targetMoved = false;
         for (int i : moved) {
@@ -457,7 +477,7 @@ public class NeedModel implements LabelListener, DisposableBean {
             move(w, s, x, (float) (rate * (p[i] - (s == target ? 1 : 0))));
         }
         if (!targetMoved) {
-            for (int i = 0; i < p.length; i++) {
+            for (int i = 0; i < logits.count(); i++) {
                 if (logits.slots()[i] == target) {
                     move(w, target, x, (float) (rate * (p[i] - 1)));
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.repdesk.search.ContactIndex.Hit;
+import io.repdesk.search.ContactIndex.Neighbour;
 import io.repdesk.shared.NeedId;
 
 /**
@@ -45,9 +46,9 @@ public final class NeedScoring {
     public record Scores(Map<NeedId, Double> probabilities, double newNeedScore) {
     }
 
-    public static Scores fuse(List<Hit> neighbours, Map<NeedId, Double> regression) {
-        List<Hit> confirmed = new ArrayList<>();
-        for (Hit hit : neighbours) {
+    public static Scores fuse(List<Neighbour> neighbours, Map<NeedId, Double> regression) {
+        List<Neighbour> confirmed = new ArrayList<>();
+        for (Neighbour hit : neighbours) {
             if (hit.needId() != null && hit.confirmed()) {
                 confirmed.add(hit);
             }
@@ -57,14 +58,14 @@ public final class NeedScoring {
         }
         double top = confirmed.getFirst().score();
         Map<NeedId, Double> closest = new HashMap<>();
-        for (Hit hit : confirmed) {
+        for (Neighbour hit : confirmed) {
             closest.merge(hit.needId(), (double) hit.score(), Math::max);
         }
         Map<NeedId, Double> nearest = new HashMap<>();
         closest.forEach((need, cos) -> nearest.put(need, Math.exp((cos - top) / NEAREST_TEMPERATURE)));
         normalize(nearest);
         Map<NeedId, Double> vote = new HashMap<>();
-        for (Hit hit : confirmed.subList(0, Math.min(VOTE_NEIGHBOURS, confirmed.size()))) {
+        for (Neighbour hit : confirmed.subList(0, Math.min(VOTE_NEIGHBOURS, confirmed.size()))) {
             vote.merge(hit.needId(), Math.exp((hit.score() - top) / VOTE_TEMPERATURE), Double::sum);
         }
         normalize(vote);

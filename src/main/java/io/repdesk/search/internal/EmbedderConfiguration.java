@@ -1,8 +1,5 @@
 package io.repdesk.search.internal;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,14 +14,8 @@ class EmbedderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbedderConfiguration.class);
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService embeddingThreads(SearchSettings settings) {
-        return Executors.newFixedThreadPool(settings.threads(), Thread.ofPlatform().name("embed-", 0).daemon()
-                .factory());
-    }
-
     @Bean
-    Embedder embedder(SearchSettings settings, ExecutorService embeddingThreads) {
+    Embedder embedder(SearchSettings settings) {
         if ("none".equalsIgnoreCase(settings.model())) {
             log.info("Embeddings switched off (repdesk.search.model=none): keyword-only search and matching");
             return new NoEmbedder();
@@ -32,7 +23,7 @@ class EmbedderConfiguration {
         OnnxEmbedder.Model model = OnnxEmbedder.Model.named(settings.model());
         try {
             long started = System.nanoTime();
-            Embedder embedder = new OnnxEmbedder(model, embeddingThreads);
+            Embedder embedder = new OnnxEmbedder(model, settings.threads());
             log.info("Loaded embedding model {} ({} dimensions) in {} ms", settings.model(), embedder.dimension(),
                     (System.nanoTime() - started) / 1_000_000);
             return embedder;

@@ -50,6 +50,11 @@ class LuceneBulkIndex implements BulkIndex {
     }
 
     @Override
+    public String vectorFormat() {
+        return "hnsw-int" + LuceneContactIndex.QUANTIZED_BITS;
+    }
+
+    @Override
     public long bytesOnDisk() {
         try {
             return index.bytesOnDisk();

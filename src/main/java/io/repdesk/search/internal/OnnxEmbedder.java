@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -22,9 +23,11 @@ import io.repdesk.search.Embedder;
 
 /**
  * Sentence embeddings from an ONNX model shipped inside a Maven Central jar, run in-process by ONNX
- * Runtime. Each text is one model run on one thread, so a text's vector never depends on what it was
- * embedded with, and a list of texts spreads over a pool sized to the cores. Recently embedded texts
- * are remembered, so the index and the matcher, which see the same new contact, embed it once.
+ * Runtime. One runner thread per core takes whatever texts are waiting, up to {@value #MAX_BATCH}, and
+ * embeds them in one model run on its one thread: a caller alone gets a run to itself (no added wait),
+ * while concurrent callers and long lists share runs, which costs far less per text than one run each.
+ * Recently embedded texts are remembered, so the index and the matcher, which see the same new contact,
+ * embed it once.
  */
 final class OnnxEmbedder implements Embedder, AutoCloseable {
 
@@ -60,6 +63,12 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     private static final int MAX_CHARS = 2_000;
     private static final int MAX_TOKENS = 512;
     private static final int CACHE_SIZE = 4_096;
+    /** Texts per model run at most: beyond about 16 short texts a run gains little per text. */
+    static final int MAX_BATCH = 16;
+
+    /** A text waiting for a runner, and where its vector goes. */
+    private record Pending(String text, CompletableFuture<float[]> vector) {
+    }
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -67,7 +76,8 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     private final String name;
     private final boolean meanPooling;
     private final boolean typeIds;
-    private final ExecutorService executor;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> runners = new ArrayList<>();
     private final int dimension;
     private final Map<String, float[]> recent = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
         @Override
@@ -76,12 +86,11 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         }
     };
 
-    OnnxEmbedder(Model model, ExecutorService executor) {
-        this.executor = executor;
+    OnnxEmbedder(Model model, int threads) {
         this.name = model.setting;
         this.meanPooling = model.meanPooling;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // One thread per run: runs in parallel beat threads fighting over one run (measured, docs/benchmarks.md).
+            // One thread per run: runs in parallel beat threads fighting over one run (measured, docs/matching.md).
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -99,7 +108,10 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.dimension = run("dimension probe").length;
+        this.dimension = run(List.of("dimension probe"))[0].length;
+        for (int i = 0; i < Math.max(threads, 1); i++) {
+            runners.add(Thread.ofPlatform().name("embed-" + i).daemon().start(this::serve));
+        }
     }
 
     @Override
@@ -115,44 +127,58 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     @Override
     public List<float[]> embed(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());
-        List<Integer> missing = new ArrayList<>();
-        List<String> clipped = new ArrayList<>(texts.size());
+        List<Pending> queued = new ArrayList<>();
         synchronized (recent) {
             for (String raw : texts) {
                 String text = clip(raw);
-                clipped.add(text);
                 float[] known = recent.get(text);
                 vectors.add(known);
                 if (known == null) {
-                    missing.add(vectors.size() - 1);
+                    queued.add(new Pending(text, new CompletableFuture<>()));
                 }
             }
         }
-        if (missing.size() == 1) {
-            int i = missing.getFirst();
-            vectors.set(i, remember(clipped.get(i), run(clipped.get(i))));
-        } else if (!missing.isEmpty()) {
-            List<Future<float[]>> runs = new ArrayList<>(missing.size());
-            for (int i : missing) {
-                String text = clipped.get(i);
-                runs.add(executor.submit(() -> run(text)));
-            }
-            for (int j = 0; j < missing.size(); j++) {
-                int i = missing.get(j);
-                vectors.set(i, remember(clipped.get(i), result(runs.get(j))));
+        waiting.addAll(queued);
+        int next = 0;
+        for (int i = 0; i < vectors.size(); i++) {
+            if (vectors.get(i) == null) {
+                vectors.set(i, result(queued.get(next++).vector()));
             }
         }
         return vectors;
     }
 
-    private float[] remember(String text, float[] vector) {
-        synchronized (recent) {
-            recent.put(text, vector);
+    /** A runner: takes the texts waiting (at least one, at most a batch), embeds them in one run, repeats. */
+    private void serve() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            try {
+                float[][] vectors = run(batch.stream().map(Pending::text).toList());
+                synchronized (recent) {
+                    for (int i = 0; i < vectors.length; i++) {
+                        recent.put(batch.get(i).text(), vectors[i]);
+                    }
+                }
+                for (int i = 0; i < vectors.length; i++) {
+                    batch.get(i).vector().complete(vectors[i]);
+                }
+            } catch (RuntimeException | Error e) {
+                batch.forEach(p -> p.vector().completeExceptionally(e));
+                if (e instanceof Error error) {
+                    throw error;
+                }
+            }
+            batch.clear();
         }
-        return vector;
     }
 
-    private static float[] result(Future<float[]> run) {
+    private static float[] result(CompletableFuture<float[]> run) {
         try {
             return run.get();
         } catch (InterruptedException e) {
@@ -163,16 +189,30 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         }
     }
 
-    /** One model run: the text's unit vector. */
-    private float[] run(String text) {
-        Encoding encoding = tokenizer.encode(text);
-        long[] ids = encoding.getIds();
-        long[] mask = encoding.getAttentionMask();
-        long[] shape = { 1, ids.length };
+    /**
+     * One model run over several texts, each padded to the longest (the attention mask hides the
+     * padding): their unit vectors, in order.
+     */
+    private float[][] run(List<String> texts) {
+        Encoding[] encodings = new Encoding[texts.size()];
+        int length = 1;
+        for (int i = 0; i < encodings.length; i++) {
+            encodings[i] = tokenizer.encode(texts.get(i));
+            length = Math.max(length, encodings[i].getIds().length);
+        }
+        long[] ids = new long[encodings.length * length];
+        long[] mask = new long[ids.length];
+        long[] types = new long[ids.length];
+        for (int i = 0; i < encodings.length; i++) {
+            long[] own = encodings[i].getIds();
+            System.arraycopy(own, 0, ids, i * length, own.length);
+            System.arraycopy(encodings[i].getAttentionMask(), 0, mask, i * length, own.length);
+            System.arraycopy(encodings[i].getTypeIds(), 0, types, i * length, own.length);
+        }
+        long[] shape = { encodings.length, length };
         try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-                OnnxTensor typeTensor = OnnxTensor.createTensor(environment,
-                        LongBuffer.wrap(encoding.getTypeIds()), shape)) {
+                OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape)) {
             Map<String, OnnxTensor> inputs = new java.util.HashMap<>();
             inputs.put("input_ids", idTensor);
             inputs.put("attention_mask", maskTensor);
@@ -180,8 +220,13 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
                 inputs.put("token_type_ids", typeTensor);
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
-                return normalized(meanPooling ? mean(tokens, mask) : tokens[0]);
+                float[][][] tokens = (float[][][]) result.get(0).getValue();
+                float[][] vectors = new float[tokens.length][];
+                for (int i = 0; i < tokens.length; i++) {
+                    long[] own = java.util.Arrays.copyOfRange(mask, i * length, (i + 1) * length);
+                    vectors[i] = normalized(meanPooling ? mean(tokens[i], own) : tokens[i][0]);
+                }
+                return vectors;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed: " + e.getMessage(), e);
@@ -237,6 +282,18 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public void close() throws OrtException {
+        runners.forEach(Thread::interrupt);
+        for (Thread runner : runners) {
+            try {
+                runner.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(p -> p.vector().completeExceptionally(new IllegalStateException("The embedder was closed")));
         session.close();
         tokenizer.close();
     }

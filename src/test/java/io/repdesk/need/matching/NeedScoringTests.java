@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.repdesk.search.ContactIndex.Hit;
+import io.repdesk.search.ContactIndex.Neighbour;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.NeedId;
@@ -19,13 +20,18 @@ class NeedScoringTests {
     static final NeedId CARD = NeedId.random();
     static final NeedId TOP_UP = NeedId.random();
 
+    static Neighbour neighbour(NeedId need, float cosine, boolean confirmed) {
+        return new Neighbour(need, confirmed, cosine);
+    }
+
     static Hit hit(NeedId need, float cosine, boolean confirmed) {
         return new Hit(ContactId.random(), CaseId.random(), need, confirmed, cosine, "text");
     }
 
     @Test
     void closeConfirmedNeighboursOfOneNeedMakeItLikelyAndNotNew() {
-        var scores = NeedScoring.fuse(List.of(hit(CARD, 0.93f, true), hit(CARD, 0.9f, true), hit(TOP_UP, 0.7f, true)),
+        var scores = NeedScoring.fuse(
+                List.of(neighbour(CARD, 0.93f, true), neighbour(CARD, 0.9f, true), neighbour(TOP_UP, 0.7f, true)),
                 Map.of(CARD, 0.8, TOP_UP, 0.2));
 
         assertThat(scores.probabilities().get(CARD)).isGreaterThan(0.9);
@@ -36,7 +42,7 @@ class NeedScoringTests {
 
     @Test
     void distantNeighboursMakeTheContactLookNew() {
-        var scores = NeedScoring.fuse(List.of(hit(CARD, 0.55f, true), hit(TOP_UP, 0.54f, true)),
+        var scores = NeedScoring.fuse(List.of(neighbour(CARD, 0.55f, true), neighbour(TOP_UP, 0.54f, true)),
                 Map.of(CARD, 0.5, TOP_UP, 0.5));
 
         assertThat(scores.newNeedScore()).isGreaterThan(0.5);
@@ -44,7 +50,7 @@ class NeedScoringTests {
 
     @Test
     void unconfirmedAndUnlinkedNeighboursAreNotEvidence() {
-        var scores = NeedScoring.fuse(List.of(hit(null, 0.99f, false), hit(CARD, 0.98f, false)), Map.of());
+        var scores = NeedScoring.fuse(List.of(neighbour(null, 0.99f, false), neighbour(CARD, 0.98f, false)), Map.of());
 
         assertThat(scores.probabilities()).isEmpty();
         assertThat(scores.newNeedScore()).isEqualTo(1.0);
@@ -62,8 +68,8 @@ class NeedScoringTests {
 
     @Test
     void theRegressionCanOutvoteASingleCloseNeighbour() {
-        var scores = NeedScoring.fuse(List.of(hit(TOP_UP, 0.86f, true), hit(CARD, 0.85f, true),
-                hit(CARD, 0.85f, true), hit(CARD, 0.84f, true)), Map.of(CARD, 0.97, TOP_UP, 0.03));
+        var scores = NeedScoring.fuse(List.of(neighbour(TOP_UP, 0.86f, true), neighbour(CARD, 0.85f, true),
+                neighbour(CARD, 0.85f, true), neighbour(CARD, 0.84f, true)), Map.of(CARD, 0.97, TOP_UP, 0.03));
 
         assertThat(scores.probabilities().get(CARD)).isGreaterThan(scores.probabilities().get(TOP_UP));
     }
