@@ -21,13 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboundMinutes agent minutes to read and route one inbound contact
  * @param replyMinutes agent minutes to write one reply (an outbound contact)
  * @param eventMinutes agent minutes per journal event type of a case ({@code CaseNoteAdded=3} …); types not
- *     named cost nothing
+ *     named cost nothing; when none are configured, notes 3, escalations 5, merges 2, need confirmations 1 and
+ *     requests for intake answers 2
  */
 @ConfigurationProperties("repdesk.cost")
 public record HandlingCost(@DefaultValue("EUR") String currency, @DefaultValue("40") BigDecimal agentHour,
         @DefaultValue("3") int inboundMinutes, @DefaultValue("8") int replyMinutes,
-        @DefaultValue({"CaseNoteAdded=3", "CaseEscalated=5", "CaseMerged=2", "CaseNeedConfirmed=1",
-                "IntakeAnswersRequested=2"}) Map<String, Integer> eventMinutes) {
+        Map<String, Integer> eventMinutes) {
+
+    private static final Map<String, Integer> DEFAULT_EVENT_MINUTES = Map.of("CaseNoteAdded", 3, "CaseEscalated", 5,
+            "CaseMerged", 2, "CaseNeedConfirmed", 1, "IntakeAnswersRequested", 2);
 
     public HandlingCost {
         if (currency == null || !currency.matches("[A-Z]{3}")) {
@@ -39,7 +42,7 @@ public record HandlingCost(@DefaultValue("EUR") String currency, @DefaultValue("
         if (inboundMinutes < 0 || replyMinutes < 0) {
             throw new IllegalArgumentException("repdesk.cost inbound-minutes and reply-minutes must be 0 or more");
         }
-        eventMinutes = eventMinutes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(eventMinutes));
+        eventMinutes = eventMinutes == null || eventMinutes.isEmpty() ? DEFAULT_EVENT_MINUTES : java.util.Collections.unmodifiableMap(new TreeMap<>(eventMinutes));
         eventMinutes.forEach((type, minutes) -> {
             if (minutes == null || minutes < 0) {
                 throw new IllegalArgumentException("repdesk.cost.event-minutes." + type + " must be 0 or more");
@@ -49,8 +52,7 @@ public record HandlingCost(@DefaultValue("EUR") String currency, @DefaultValue("
 
     /** The defaults, for code that runs without Spring (benchmarks, generators). */
     public static HandlingCost defaults() {
-        return new HandlingCost("EUR", BigDecimal.valueOf(40), 3, 8, Map.of("CaseNoteAdded", 3, "CaseEscalated", 5,
-                "CaseMerged", 2, "CaseNeedConfirmed", 1, "IntakeAnswersRequested", 2));
+        return new HandlingCost("EUR", BigDecimal.valueOf(40), 3, 8, Map.of());
     }
 
     /** Agent minutes for one journal event of the given type; contacts by direction. */
