@@ -125,12 +125,9 @@ public class SlaManagement {
             throw new InvalidInput("name", "is already the name of another calendar");
         }
         ServiceCalendar saved = new ServiceCalendar(calendarId, calendar);
+        Map<String, Object> before = id == null ? Map.of() : facts(store.calendar(id).orElseThrow().calendar());
         store.save(saved, clock.instant());
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("name", calendar.name());
-        facts.put("zone", calendar.zone().getId());
-        facts.put("hours", calendar.weeklyHours().toString());
-        facts.put("specialDays", calendar.specialDays().toString());
+        Map<String, Object> facts = withBefore(facts(calendar), before);
         journal.append("calendar", calendarId.value(), id == null ? "CalendarDefined" : "CalendarChanged", facts);
         return saved;
     }
@@ -162,19 +159,49 @@ public class SlaManagement {
         }
         ServicePolicy saved = new ServicePolicy(policyId, request.kind(), request.rank(), calendar.id(), policy,
                 request.conditions(), request.active());
+        Map<String, Object> before = id == null ? Map.of() : store.policies().stream()
+                .filter(p -> p.id().equals(id)).findFirst().map(this::facts).orElseThrow();
         store.save(saved, clock.instant());
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("name", policy.name());
-        facts.put("kind", request.kind());
-        facts.put("rank", request.rank());
-        facts.put("calendar", calendar.name());
-        facts.put("targets", targets.toString());
-        facts.put("pauseIn", paused.toString());
-        facts.put("warning", request.warning().toString());
-        facts.put("conditions", request.conditions().toString());
-        facts.put("active", request.active());
+        Map<String, Object> facts = withBefore(facts(saved), before);
         journal.append("sla-policy", policyId.value(), id == null ? "SlaPolicyDefined" : "SlaPolicyChanged", facts);
         return saved;
+    }
+
+    private static Map<String, Object> facts(BusinessCalendar calendar) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("name", calendar.name());
+        facts.put("zone", calendar.zone().getId());
+        facts.put("hours", calendar.weeklyHours().toString());
+        facts.put("specialDays", calendar.specialDays().toString());
+        return facts;
+    }
+
+    private Map<String, Object> facts(ServicePolicy p) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("name", p.policy().name());
+        facts.put("kind", p.kind());
+        facts.put("rank", p.rank());
+        facts.put("calendar", store.calendar(p.calendarId()).map(c -> c.name()).orElse(""));
+        facts.put("targets", new java.util.TreeMap<>(p.policy().targets()).toString());
+        facts.put("pauseIn", new java.util.TreeSet<>(p.policy().pausedIn()).toString());
+        facts.put("warning", p.policy().warningLead().toString());
+        facts.put("conditions", p.conditions().toString());
+        facts.put("active", p.active());
+        return facts;
+    }
+
+    /** The facts of a change, with {@code before} holding the earlier value of each fact that changed. */
+    private static Map<String, Object> withBefore(Map<String, Object> after, Map<String, Object> before) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        before.forEach((key, value) -> {
+            if (!String.valueOf(value).equals(String.valueOf(after.get(key)))) {
+                changed.put(key, value);
+            }
+        });
+        if (!changed.isEmpty()) {
+            after.put("before", changed);
+        }
+        return after;
     }
 
     public List<ServiceCalendar> calendars() {

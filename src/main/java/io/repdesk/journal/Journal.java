@@ -1,5 +1,8 @@
 package io.repdesk.journal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.repdesk.shared.Page;
+import io.repdesk.shared.PageRequest;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +78,42 @@ public class Journal {
                 .param("streamId", streamId)
                 .query(Journal::entry)
                 .list();
+    }
+
+    /**
+     * The audit trail of several things at once, newest first, one page at a time: every entry of every stream
+     * named, each stream with the ids of the things whose history belongs together (a case and its contacts).
+     */
+    public Page<JournalEntry> history(Map<String, ? extends Collection<UUID>> streams, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, ? extends Collection<UUID>> stream : streams.entrySet()) {
+            if (stream.getValue().isEmpty()) {
+                continue;
+            }
+            conditions.add("(stream = :stream" + n + " and stream_id = any(cast(:ids" + n + " as uuid[])))");
+            params.put("stream" + n, stream.getKey());
+            // an array literal in one text parameter: UUIDs hold no character that needs quoting
+            params.put("ids" + n, stream.getValue().stream().map(UUID::toString)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            n++;
+        }
+        if (conditions.isEmpty()) {
+            return Page.of(List.of(), page, 0);
+        }
+        String where = String.join(" or ", conditions);
+        long total = jdbc.sql("select count(*) from journal_event where " + where).params(params).query(Long.class)
+                .single();
+        List<JournalEntry> entries = jdbc.sql("select sequence, occurred_at, stream, stream_id, type, actor,"
+                + " payload::text as payload from journal_event where " + where
+                + " order by sequence desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Journal::entry)
+                .list();
+        return Page.of(entries, page, total);
     }
 
     /** Entries after the given sequence number in global order, for consumers that tail the journal. */

@@ -100,7 +100,8 @@ public class NeedManagement {
         ServiceNeed need = get(id);
         Instant at = Instant.now();
         needs.updateWorkaround(id, text, at);
-        journal.append("need", id.value(), "NeedWorkaroundPublished", Map.of("workaround", text));
+        journal.append("need", id.value(), "NeedWorkaroundPublished", Map.of("workaround", text,
+                "previousWorkaround", need.workaround() == null ? "" : need.workaround()));
         if (need.stage() == LifecycleStage.RESPOND) {
             moveTo(id, LifecycleStage.EMPOWER, "workaround published", at);
         }

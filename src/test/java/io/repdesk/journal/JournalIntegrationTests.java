@@ -1,6 +1,7 @@
 package io.repdesk.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.RepdeskIntegrationTest;
@@ -27,6 +29,26 @@ class JournalIntegrationTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theApplicationsConnectionsCanNeitherChangeNorRemoveNorEmptyTheJournal() {
+        UUID stream = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> journal.append("test", stream, "Kept", Map.of("n", 1)));
+        long head = journal.head();
+
+        assertThatThrownBy(() -> jdbc.sql("update journal_event set actor = 'someone else' where stream_id = ?")
+                .param(stream).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from journal_event where stream_id = ?").param(stream).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate journal_event").update()).hasMessageContaining("append-only");
+
+        assertThat(journal.head()).isGreaterThanOrEqualTo(head);
+        assertThat(journal.forStream("test", stream)).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(Journal.SYSTEM_ACTOR));
+    }
 
     @Test
     void aTailingReaderMissesNothingWhileManyTransactionsAppendAtOnce() throws Exception {

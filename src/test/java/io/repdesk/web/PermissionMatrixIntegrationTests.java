@@ -102,6 +102,7 @@ class PermissionMatrixIntegrationTests {
             POST /admin/webhooks/{id}/deliveries/{deliveryId}/retry          ADMINISTER
             GET /api/v1/cases                                                VIEW_WORK
             GET /api/v1/cases/{id}                                           VIEW_WORK
+            GET /api/v1/cases/{id}/audit                                     VIEW_WORK
             PUT /api/v1/cases/{id}/need                                      WORK_CASES
             POST /api/v1/cases/{id}/need/confirm                             WORK_CASES
             POST /api/v1/cases/{id}/new-need                                 WORK_CASES
@@ -116,6 +117,7 @@ class PermissionMatrixIntegrationTests {
             POST /api/v1/customers                                           EDIT_CUSTOMERS
             GET /api/v1/customers                                            VIEW_WORK
             GET /api/v1/customers/{id}                                       VIEW_WORK
+            GET /api/v1/customers/{id}/audit                                 VIEW_WORK
             GET /api/v1/customers/{id}/timeline                              VIEW_WORK
             GET /api/v1/teams                                                VIEW_WORK
             POST /api/v1/teams                                               CONFIGURE_SUPPORT
@@ -137,6 +139,7 @@ class PermissionMatrixIntegrationTests {
             POST /api/v1/needs                                               SHAPE_NEEDS
             GET /api/v1/needs                                                VIEW_WORK
             GET /api/v1/needs/{id}                                           VIEW_WORK
+            GET /api/v1/needs/{id}/audit                                     VIEW_WORK
             POST /api/v1/needs/{id}/merge                                    SHAPE_NEEDS
             POST /api/v1/needs/{id}/stage                                    SHAPE_NEEDS
             GET /api/v1/calendars                                            VIEW_WORK
@@ -170,6 +173,7 @@ class PermissionMatrixIntegrationTests {
             POST /portal/requests                                            PORTAL
             GET /cases/{reference}/attachments/{contactId}/{position}        VIEW_WORK
             GET /cases/{reference}                                           VIEW_WORK
+            GET /cases/{reference}/history                                   VIEW_WORK
             POST /cases/{reference}/need                                     WORK_CASES
             POST /cases/{reference}/confirm                                  WORK_CASES
             POST /cases/{reference}/new-need                                 WORK_CASES
@@ -181,6 +185,7 @@ class PermissionMatrixIntegrationTests {
             POST /cases/{reference}/priority                                 WORK_CASES
             POST /cases/{reference}/status                                   WORK_CASES
             GET /customers/{id}                                              VIEW_WORK
+            GET /customers/{id}/history                                      VIEW_WORK
             GET /needs/emerging                                              VIEW_WORK
             POST /needs/emerging/refresh                                     SHAPE_NEEDS
             POST /needs/emerging/{id}/promote                                SHAPE_NEEDS
@@ -200,6 +205,7 @@ class PermissionMatrixIntegrationTests {
             GET /                                                            ANYONE
             GET /needs                                                       VIEW_WORK
             GET /needs/{id}                                                  VIEW_WORK
+            GET /needs/{id}/history                                          VIEW_WORK
             POST /needs/{id}/reply-all                                       SHAPE_NEEDS
             POST /needs/{id}/merge                                           SHAPE_NEEDS
             POST /needs/{id}/split                                           SHAPE_NEEDS

@@ -36,7 +36,6 @@ import io.repdesk.contact.NewContact;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
-import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.CaseId;
@@ -55,7 +54,7 @@ class CaseController {
     private final ContactManagement contacts;
     private final CustomerManagement customers;
     private final NeedManagement needs;
-    private final Journal journal;
+    private final AuditTrail audit;
     private final Suggestions suggestions;
     private final SlaManagement sla;
     private final EscalationManagement escalations;
@@ -65,8 +64,11 @@ class CaseController {
     private final ContactEnclosureViews enclosures;
     private final CaseKnowledge knowledge;
 
+    /** The changes shown on the case page; the history page has them all. */
+    static final int RECENT_HISTORY = 10;
+
     CaseController(CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
-            NeedManagement needs, Journal journal, Suggestions suggestions, SlaManagement sla,
+            NeedManagement needs, AuditTrail audit, Suggestions suggestions, SlaManagement sla,
             EscalationManagement escalations, EmailOutbox outbox, TierManagement tiers, java.time.Clock clock,
             ContactEnclosureViews enclosures, CaseKnowledge knowledge) {
         this.knowledge = knowledge;
@@ -81,7 +83,7 @@ class CaseController {
         this.contacts = contacts;
         this.customers = customers;
         this.needs = needs;
-        this.journal = journal;
+        this.audit = audit;
     }
 
     /** A contact on the customer's timeline with the case it belongs to. */
@@ -110,7 +112,7 @@ class CaseController {
         model.addAttribute("mergedReferences", mergedReferences);
         model.addAttribute("mergedInto", supportCase.mergedInto() == null ? null : cases.get(supportCase.mergedInto()));
         model.addAttribute("timeline", timeline(customer, supportCase));
-        model.addAttribute("history", journal.forStream("case", supportCase.id().value()));
+        model.addAttribute("history", audit.ofCase(supportCase, PageRequest.first(RECENT_HISTORY)));
         model.addAttribute("allNeeds", needs.all());
         model.addAttribute("triage", suggestions.of(supportCase.id()));
         model.addAttribute("statuses", CaseStatus.values());

@@ -38,9 +38,11 @@ class CustomerController {
     private final CaseManagement cases;
     private final ContactManagement contacts;
     private final NeedManagement needs;
+    private final AuditTrail audit;
 
     CustomerController(CustomerManagement customers, CaseManagement cases, ContactManagement contacts,
-            NeedManagement needs) {
+            NeedManagement needs, AuditTrail audit) {
+        this.audit = audit;
         this.needs = needs;
         this.customers = customers;
         this.cases = cases;
@@ -66,6 +68,7 @@ class CustomerController {
         model.addAttribute("timeline", timeline);
         model.addAttribute("channel", channel);
         model.addAttribute("channels", Channel.values());
+        model.addAttribute("history", audit.ofCustomer(customer, PageRequest.first(CaseController.RECENT_HISTORY)));
         return "customer";
     }
 }

@@ -52,10 +52,13 @@ class NeedController {
     private final java.time.Clock clock;
     private final io.repdesk.knowledge.KnowledgeMeasures measures;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final AuditTrail audit;
 
     NeedController(NeedManagement needs, CaseManagement cases, CaseRows caseRows, Journal journal,
             NeedMatcher matcher, ContactManagement contacts, java.time.Clock clock,
-            io.repdesk.knowledge.KnowledgeMeasures measures, tools.jackson.databind.json.JsonMapper json) {
+            io.repdesk.knowledge.KnowledgeMeasures measures, tools.jackson.databind.json.JsonMapper json,
+            AuditTrail audit) {
+        this.audit = audit;
         this.measures = measures;
         this.json = json;
         this.contacts = contacts;
@@ -97,7 +100,7 @@ class NeedController {
         model.addAttribute("show", onlyOpen ? "open" : "all");
         model.addAttribute("cases", list);
         model.addAttribute("rows", caseRows.of(list.items()));
-        model.addAttribute("history", journal.forStream("need", need.id().value()));
+        model.addAttribute("history", audit.ofNeed(need, PageRequest.first(CaseController.RECENT_HISTORY)));
         var similar = matcher.similarTo(need.id(), 5);
         var similarNeeds = needs.getAll(similar.stream().map(NeedMatcher.Similar::needId).toList());
         model.addAttribute("similar", similar.stream().filter(s -> similarNeeds.containsKey(s.needId()))

@@ -123,7 +123,7 @@ class WorkspaceBrowserTests {
         assertThat(page.locator(".notice")).containsText("Linked to");
         assertThat(page.locator("a.need-link")).hasText("I can't link my card to the app");
         assertThat(page.locator("section.summary")).containsText("linked by agent");
-        assertThat(page.locator("ol.history")).containsText("CaseLinkedToNeed");
+        assertThat(page.locator("section.history table.audit")).containsText("CaseLinkedToNeed");
     }
 
     @Test
