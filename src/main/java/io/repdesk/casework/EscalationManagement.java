@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.repdesk.casework.CaseEvents.CaseEscalated;
+import io.repdesk.journal.Changes;
 import io.repdesk.journal.Journal;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.EscalationRuleId;
@@ -94,9 +95,10 @@ public class EscalationManagement {
         }
         Team team = new Team(teamId, name, request.tier(), request.assignment(), request.members().stream()
                 .map(m -> new Team.Member(m.agent().strip(), m.available())).toList());
+        Map<String, Object> before = id == null ? Map.of() : facts(store.team(id).orElseThrow());
         store.save(team, clock.instant());
-        journal.append("team", teamId.value(), id == null ? "TeamDefined" : "TeamChanged", Map.of("name", name,
-                "tier", team.tier(), "assignment", team.assignment(), "members", team.members().toString()));
+        journal.append("team", teamId.value(), id == null ? "TeamDefined" : "TeamChanged",
+                Changes.withBefore(facts(team), before));
         return team;
     }
 
@@ -163,11 +165,27 @@ public class EscalationManagement {
         EscalationRule rule = new EscalationRule(ruleId, name, r.trigger(), r.needUnknownHours(), r.priority(),
                 r.plan() == null || r.plan().isBlank() ? null : r.plan().strip(), r.toTier(), r.toTeamId(),
                 r.mandatory(), r.active(), r.rank());
+        Map<String, Object> before = id == null ? Map.of() : store.rules().stream()
+                .filter(existing -> existing.id().equals(id)).findFirst().map(EscalationManagement::facts)
+                .orElse(Map.of());
         store.save(rule, clock.instant());
         journal.append("escalation-rule", ruleId.value(), id == null ? "EscalationRuleDefined" : "EscalationRuleChanged",
-                Map.of("name", name, "trigger", r.trigger(), "toTier", r.toTier(), "mandatory", r.mandatory(),
-                        "active", r.active(), "rank", r.rank()));
+                Changes.withBefore(facts(rule), before));
         return rule;
+    }
+
+    private static Map<String, Object> facts(Team team) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("name", team.name());
+        facts.put("tier", team.tier());
+        facts.put("assignment", team.assignment());
+        facts.put("members", team.members().toString());
+        return facts;
+    }
+
+    private static Map<String, Object> facts(EscalationRule rule) {
+        return Map.of("name", rule.name(), "trigger", rule.trigger(), "toTier", rule.toTier(), "mandatory",
+                rule.mandatory(), "active", rule.active(), "rank", rule.rank());
     }
 
     public List<EscalationRule> rules() {

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.Organization;
+import io.repdesk.journal.Changes;
 import io.repdesk.journal.Journal;
 import io.repdesk.shared.CalendarId;
 import io.repdesk.shared.CaseId;
@@ -127,7 +128,7 @@ public class SlaManagement {
         ServiceCalendar saved = new ServiceCalendar(calendarId, calendar);
         Map<String, Object> before = id == null ? Map.of() : facts(store.calendar(id).orElseThrow().calendar());
         store.save(saved, clock.instant());
-        Map<String, Object> facts = withBefore(facts(calendar), before);
+        Map<String, Object> facts = Changes.withBefore(facts(calendar), before);
         journal.append("calendar", calendarId.value(), id == null ? "CalendarDefined" : "CalendarChanged", facts);
         return saved;
     }
@@ -162,7 +163,7 @@ public class SlaManagement {
         Map<String, Object> before = id == null ? Map.of() : store.policies().stream()
                 .filter(p -> p.id().equals(id)).findFirst().map(this::facts).orElseThrow();
         store.save(saved, clock.instant());
-        Map<String, Object> facts = withBefore(facts(saved), before);
+        Map<String, Object> facts = Changes.withBefore(facts(saved), before);
         journal.append("sla-policy", policyId.value(), id == null ? "SlaPolicyDefined" : "SlaPolicyChanged", facts);
         return saved;
     }
@@ -188,20 +189,6 @@ public class SlaManagement {
         facts.put("conditions", p.conditions().toString());
         facts.put("active", p.active());
         return facts;
-    }
-
-    /** The facts of a change, with {@code before} holding the earlier value of each fact that changed. */
-    private static Map<String, Object> withBefore(Map<String, Object> after, Map<String, Object> before) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        before.forEach((key, value) -> {
-            if (!String.valueOf(value).equals(String.valueOf(after.get(key)))) {
-                changed.put(key, value);
-            }
-        });
-        if (!changed.isEmpty()) {
-            after.put("before", changed);
-        }
-        return after;
     }
 
     public List<ServiceCalendar> calendars() {

@@ -97,6 +97,17 @@ class AuditApiIntegrationTests {
 
         assertThat(journalPayloadOf("sla-policy", policyId, "SlaPolicyChanged").path("before").path("targets")
                 .asString()).isEqualTo("{FIRST_RESPONSE=PT1H}");
+
+        Map<String, Object> team = Map.of("name", "Audit team " + suffix(), "tier", "TIER_2", "assignment", "MANUAL",
+                "members", List.of(Map.of("agent", "sam.tier2", "available", true)));
+        String teamId = manager.post("/api/v1/teams", team).text("id");
+        Map<String, Object> renamed = new java.util.HashMap<>(team);
+        renamed.put("assignment", "ROUND_ROBIN");
+        assertThat(manager.put("/api/v1/teams/" + teamId, renamed).status()).isEqualTo(200);
+        JsonNode teamChange = journalPayloadOf("team", teamId, "TeamChanged");
+        assertThat(teamChange.path("before").path("assignment").asString()).isEqualTo("MANUAL");
+        assertThat(teamChange.path("assignment").asString()).isEqualTo("ROUND_ROBIN");
+        assertThat(teamChange.path("before").has("name")).isFalse();
     }
 
     @Test
