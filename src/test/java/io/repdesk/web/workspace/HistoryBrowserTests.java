@@ -90,7 +90,7 @@ class HistoryBrowserTests {
     }
 
     @Test
-    void anAgentsChangeShowsInTheHistoryWithWhoAndBeforeAndAfterAndViewersReadEveryHistory() {
+    void anAgentsChangeShowsInTheHistoryWithWhoAndBeforeAndAfterAndViewersReadEveryHistoryPageByPage() {
         Customer customer = customers.register(new NewCustomer(null, "Audited Customer",
                 "audited-" + UUID.randomUUID() + "@example.test", new EnvironmentProfile(null, null, null, null, null,
                         Map.of()), null));
@@ -131,6 +131,18 @@ class HistoryBrowserTests {
         assertThat(workaround.locator("ul.changes")).containsText("workaround: — → Open the statement in the web app.");
         assertThat(page.locator("section.history table.audit tr[data-type=NeedStageChanged] ul.changes"))
                 .containsText("stage: RESPOND → EMPOWER");
+
+        for (int i = 0; i < HistoryController.PER_PAGE; i++) {
+            contacts.record(new NewContact(customer.id(), contact.caseId(), Channel.EMAIL, Direction.INBOUND,
+                    clock.instant(), "Re: Statement download fails", "Still failing, try " + i, null, null, null,
+                    null));
+        }
+        page.navigate(base() + "/cases/" + reference + "/history");
+        assertThat(page.locator("table.audit tr[data-type=CaseOpened]")).hasCount(0);
+        page.locator("nav.pager a", new Page.LocatorOptions().setHasText("Older")).click();
+        assertThat(page.locator("table.audit tr[data-type=CaseOpened] td.actor")).hasText("repdesk");
+        page.locator("nav.pager a", new Page.LocatorOptions().setHasText("Newer")).click();
+        assertThat(page.locator("table.audit tr[data-type=ContactRecorded]")).hasCount(HistoryController.PER_PAGE);
     }
 
     private String base() {
