@@ -41,7 +41,7 @@ contact recorded through `ContactManagement.record` by 4 threads in time order, 
 on the customer's last case, texts from the bundled BANKING77 questions with openers, closers, lower case
 and swapped letters; need matching and the search index run live as on a node). Ingest is contacts
 recorded per second; ingest-and-match counts until every new case was matched and every journal entry
-indexed. Then 200 HTTP requests per kind, one at a time after 20 warm-up requests, as `admin` (the API by
+indexed. Then 200 HTTP requests per kind, one at a time after 20 warm-up requests, as an admin account (the API by
 HTTP Basic, pages in a signed-in session), p50 / p99 in ms. Heap is after a full collection. Machine:
 MACHINE. Load is the 1/5/15-minute load average when the run ended (other engineers' builds share
 the cores).
