@@ -55,27 +55,43 @@ class ClusterJobsIntegrationTests {
     }
 
     @Test
-    void anExpiredLeaseIsTakenOverAndTheJobRunsOnlyOnTheHolder() {
+    void theJobRunsOnlyOnTheHolderAndMovesWhenTheHolderStops() {
         ClusterJobs a = node("runner-a");
         ClusterJobs b = node("runner-b");
         AtomicInteger runsOnA = new AtomicInteger();
         AtomicInteger runsOnB = new AtomicInteger();
-        assertThat(a.holds("expiring")).isTrue();
-        Periodic onA = a.every("expiring", Duration.ZERO, Duration.ofMillis(50), runsOnA::incrementAndGet);
-        Periodic onB = b.every("expiring", Duration.ZERO, Duration.ofMillis(50), runsOnB::incrementAndGet);
+        assertThat(a.holds("moving")).isTrue();
+        Periodic onA = a.every("moving", Duration.ZERO, Duration.ofMillis(50), runsOnA::incrementAndGet);
+        Periodic onB = b.every("moving", Duration.ZERO, Duration.ofMillis(50), runsOnB::incrementAndGet);
         try {
             // While a renews its lease, b never runs the job.
             await().atMost(Duration.ofSeconds(30)).until(() -> runsOnA.get() >= 40);
             assertThat(runsOnB.get()).isZero();
 
-            // a stops renewing without giving the lease up, as a killed node would.
-            a.stop();
             onA.close();
+            a.stop();
             int before = runsOnA.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> runsOnB.get() >= 5);
             assertThat(runsOnA.get()).isEqualTo(before);
-            assertThat(b.holder("expiring")).contains("runner-b");
-            assertThat(takers("expiring")).containsExactly("runner-a", "runner-b");
+            assertThat(b.holder("moving")).contains("runner-b");
+            assertThat(takers("moving")).containsExactly("runner-a", "runner-b");
+        } finally {
+            onB.close();
+            b.stop();
+        }
+    }
+
+    @Test
+    void aLeaseNoLongerRenewedIsTakenOverOnceItExpires() {
+        // A node took the lease and died without giving it up.
+        assertThat(leases.hold("orphaned", "dead-node", Duration.ofSeconds(10))).isTrue();
+        ClusterJobs b = node("survivor");
+        AtomicInteger runs = new AtomicInteger();
+        Periodic onB = b.every("orphaned", Duration.ZERO, Duration.ofMillis(50), runs::incrementAndGet);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs.get() >= 5);
+            assertThat(b.holder("orphaned")).contains("survivor");
+            assertThat(takers("orphaned")).containsExactly("dead-node", "survivor");
         } finally {
             onB.close();
             b.stop();
