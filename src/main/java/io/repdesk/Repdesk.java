@@ -34,7 +34,9 @@ public final class Repdesk {
         SpringApplication application = new SpringApplication(RepdeskApplication.class);
         application.setDefaultProperties(defaults(options));
         if (options.command() != LaunchOptions.Command.DEMO && options.command() != LaunchOptions.Command.SERVE) {
-            application.setWebApplicationType(WebApplicationType.NONE);
+            if (options.command() != LaunchOptions.Command.BENCH_LOAD) {
+                application.setWebApplicationType(WebApplicationType.NONE);
+            }
             application.setLogStartupInfo(false);
             int status;
             try {
@@ -71,6 +73,13 @@ public final class Repdesk {
             case BENCH_SLA -> benchmarkOnScratch(properties, options, "bench-sla", false);
             case BENCH_SEARCH -> benchmarkOnScratch(properties, options, "bench-search", true);
             case BENCH_EMAIL -> benchmarkOnScratch(properties, options, "bench-email", false);
+            case BENCH_LOAD -> {
+                // Served on a free port so that the benchmark can time real HTTP requests against the loaded data.
+                benchmarkOnScratch(properties, options, "bench-load", true);
+                properties.put("server.port", 0);
+                properties.put("repdesk.casework.matching.enabled", true);
+                properties.put("repdesk.need.discovery-interval-seconds", 0);
+            }
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");
@@ -128,6 +137,13 @@ public final class Repdesk {
                           Fill an in-process IMAP server (GreenMail) with N realistic emails (default 10,000)
                           and time the real mailbox reader until all are contacts; a fresh mailbox per run
                           (default 3 runs); prints messages per second.
+                  bench load [--contacts N] [--needs N] [--customers N]
+                          Generate a realistic workload in a scratch database through the ingestion path
+                          (default 100,000 contacts, 10,000 needs, 10,000 customers): BANKING77 texts with
+                          variation, needs with lifecycle shapes, matching and the search index live; prints
+                          ingest and ingest-and-match throughput, p50/p99 of HTTP requests (API contact
+                          creation, inbox, case page, need page, needs list, SLA report, agent search), heap,
+                          RSS, database and index size.
                   bench search [--articles N] [--users N]
                           Portal search latency (p50/p99) with 10,000 published articles and 50 concurrent users.
                   bench startup [runs]

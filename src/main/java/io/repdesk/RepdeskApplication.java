@@ -7,6 +7,6 @@ import org.springframework.modulith.Modulithic;
 /** The repdesk application; each direct subpackage is a Spring Modulith module. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Modulithic(systemName = "repdesk", sharedModules = { "shared", "journal" })
+@Modulithic(systemName = "repdesk", sharedModules = { "shared", "journal", "cluster" })
 public class RepdeskApplication {
 }

@@ -76,9 +76,17 @@ class LaunchOptionsTests {
                 .withMessageContaining("--needs must be a whole number");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
-                .withMessageContaining("'bench matching' only");
+                .withMessageContaining("'bench matching' and 'bench load' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email' or 'search'");
+                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search' or 'load'");
+        LaunchOptions load = LaunchOptions.parse(new String[] { "bench", "load", "--contacts", "300000", "--needs",
+                "10000", "--customers", "30000" }, Map.of());
+        assertThat(Repdesk.defaults(load)).containsEntry("repdesk.command", "bench-load")
+                .containsEntry("repdesk.eval.contacts", "300000").containsEntry("repdesk.eval.customers", "30000")
+                .containsEntry("repdesk.casework.matching.enabled", true).containsEntry("server.port", 0);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "matching", "--customers", "5" }, Map.of()))
+                .withMessageContaining("'bench load' only");
         assertThat(LaunchOptions.parse(new String[] { "bench", "sla", "--cases", "1000" }, Map.of()).evaluation())
                 .containsEntry("cases", "1000");
         LaunchOptions email = LaunchOptions.parse(new String[] { "bench", "email", "--messages", "500", "--runs", "2" },

@@ -126,6 +126,11 @@ public class CaseManagement {
         };
     }
 
+    /** How many new cases wait for need matching, across every node. */
+    public long matchingBacklog() {
+        return matches.waiting();
+    }
+
     /** What matching last said about the case. */
     public CaseMatch matchOf(CaseId id) {
         return matches.of(id);

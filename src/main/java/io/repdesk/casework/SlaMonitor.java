@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.repdesk.cluster.ClusterJobs;
 import io.repdesk.shared.Periodic;
 
 /**
  * Recomputes every open case's SLA clocks now and then, so warnings, breaches and the inbox stay current,
- * then applies the mandatory escalation rules.
+ * then applies the mandatory escalation rules. Runs on one node of the cluster at a time.
  */
 @Component
 class SlaMonitor implements SmartLifecycle {
@@ -22,12 +23,14 @@ class SlaMonitor implements SmartLifecycle {
     private final SlaManagement sla;
     private final EscalationManagement escalations;
     private final CaseworkSettings settings;
+    private final ClusterJobs cluster;
     private @Nullable Periodic monitor;
 
-    SlaMonitor(SlaManagement sla, EscalationManagement escalations, CaseworkSettings settings) {
+    SlaMonitor(SlaManagement sla, EscalationManagement escalations, CaseworkSettings settings, ClusterJobs cluster) {
         this.sla = sla;
         this.escalations = escalations;
         this.settings = settings;
+        this.cluster = cluster;
     }
 
     private void pass() {
@@ -49,7 +52,7 @@ class SlaMonitor implements SmartLifecycle {
     @Override
     public void start() {
         if (settings.slaInterval().isPositive()) {
-            monitor = Periodic.every("sla-monitor", Duration.ofSeconds(5), settings.slaInterval(), this::pass);
+            monitor = cluster.every("sla-monitor", Duration.ofSeconds(5), settings.slaInterval(), this::pass);
         }
     }
 

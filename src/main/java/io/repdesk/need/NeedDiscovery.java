@@ -14,6 +14,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.repdesk.cluster.ClusterJobs;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.discovery.Discovery;
 import io.repdesk.need.discovery.EmergingNeeds;
@@ -26,7 +27,7 @@ import io.repdesk.shared.Periodic;
 /**
  * Emerging needs: triage contacts that match no known need are clustered continuously (without being
  * told how many groups there are); a person promotes a group to a need in the customer's words, or
- * dismisses it.
+ * dismisses it. The clustering passes run on one node of the cluster at a time.
  */
 @Service
 public class NeedDiscovery implements SmartLifecycle {
@@ -39,11 +40,14 @@ public class NeedDiscovery implements SmartLifecycle {
     private final NeedMatcher matcher;
     private final Journal journal;
     private final long intervalSeconds;
+    private final ClusterJobs clusterJobs;
     private Periodic passes;
     private volatile long lastPass;
 
     NeedDiscovery(Discovery discovery, EmergingNeeds store, NeedManagement needs, NeedMatcher matcher,
-            Journal journal, @Value("${repdesk.need.discovery-interval-seconds:120}") long intervalSeconds) {
+            Journal journal, @Value("${repdesk.need.discovery-interval-seconds:120}") long intervalSeconds,
+            ClusterJobs cluster) {
+        this.clusterJobs = cluster;
         this.discovery = discovery;
         this.store = store;
         this.needs = needs;
@@ -113,7 +117,7 @@ public class NeedDiscovery implements SmartLifecycle {
             return;
         }
         // Checked often; a pass runs once the index has caught up and the interval has passed.
-        passes = Periodic.every("discovery", Duration.ofSeconds(15), Duration.ofSeconds(15), this::refreshSafely);
+        passes = clusterJobs.every("need-discovery", Duration.ofSeconds(15), Duration.ofSeconds(15), this::refreshSafely);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.repdesk.channel.email;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,18 +18,23 @@ import io.repdesk.channel.InboundEmail;
 import io.repdesk.channel.MailboxStatus;
 import io.repdesk.channel.RefusedFile;
 import io.repdesk.channel.email.InboundEmailSettings.Mailbox;
+import io.repdesk.cluster.ClusterJobs;
 import io.repdesk.shared.ContactId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
+import io.repdesk.shared.Periodic;
 
 /**
  * Runs a {@link MailboxPoller} for every configured mailbox while the application runs (not during one-off
- * commands such as reindex), and answers the workspace's questions about inbound email.
+ * commands such as reindex), and answers the workspace's questions about inbound email. With several nodes the
+ * configured mailboxes are read by the one node holding the {@value #JOB} lease; another takes over when it goes.
  */
 @Service
 class InboundMailboxes implements InboundEmail, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMailboxes.class);
+
+    static final String JOB = "email-inbound";
 
     private final InboundEmailSettings settings;
     private final EmailIngestion ingestion;
@@ -35,12 +42,17 @@ class InboundMailboxes implements InboundEmail, SmartLifecycle {
     private final RefusedFiles refused;
     private final Clock clock;
     private final boolean oneOffCommand;
+    private final ClusterJobs cluster;
     private final List<MailboxPoller> pollers = new CopyOnWriteArrayList<>();
+    /** The pollers of the configured mailboxes, while this node holds the lease. */
+    private final List<MailboxPoller> configured = new CopyOnWriteArrayList<>();
     private volatile boolean running;
+    private @Nullable Periodic lease;
 
     InboundMailboxes(InboundEmailSettings settings, EmailIngestion ingestion, IgnoredEmails ignored,
-            RefusedFiles refused, Clock clock, @Value("${repdesk.command:}") String command) {
+            RefusedFiles refused, Clock clock, @Value("${repdesk.command:}") String command, ClusterJobs cluster) {
         this.settings = settings;
+        this.cluster = cluster;
         this.ingestion = ingestion;
         this.ignored = ignored;
         this.refused = refused;
@@ -51,15 +63,32 @@ class InboundMailboxes implements InboundEmail, SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (oneOffCommand) {
+        if (oneOffCommand || settings.mailboxes().isEmpty()) {
             return;
         }
-        for (Mailbox mailbox : settings.mailboxes()) {
-            start(mailbox, outcome -> {
-            });
-            log.info("Reading email from {} ({}://{}:{}/{})", mailbox.label(), mailbox.protocol(), mailbox.host(),
-                    mailbox.port(), mailbox.folder());
+        lease = Periodic.every("email-inbound-lease", Duration.ZERO, Duration.ofSeconds(1), this::followLease,
+                () -> cluster.leave(JOB));
+    }
+
+    /** Reads the configured mailboxes while this node holds the lease, and stops reading when it does not. */
+    private synchronized void followLease() {
+        boolean held = cluster.holds(JOB);
+        if (held && configured.isEmpty()) {
+            for (Mailbox mailbox : settings.mailboxes()) {
+                configured.add(start(mailbox, outcome -> {
+                }));
+                log.info("Reading email from {} ({}://{}:{}/{})", mailbox.label(), mailbox.protocol(), mailbox.host(),
+                        mailbox.port(), mailbox.folder());
+            }
+        } else if (!held && !configured.isEmpty()) {
+            log.info("Another node reads the mailboxes now");
+            stopConfigured();
         }
+    }
+
+    private void stopConfigured() {
+        configured.forEach(this::stop);
+        configured.clear();
     }
 
     /** Starts reading another mailbox (the benchmark and tests add theirs this way). */
@@ -83,6 +112,11 @@ class InboundMailboxes implements InboundEmail, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (lease != null) {
+            lease.close();
+            lease = null;
+        }
+        configured.clear();
         pollers.forEach(MailboxPoller::close);
         pollers.clear();
     }

@@ -74,6 +74,9 @@ class NeedController {
     record NeedRow(ServiceNeed need, long openCases) {
     }
 
+    /** The catalogue shows this many needs, busiest first; thousands of rows would make a slow, unreadable page. */
+    static final int CATALOGUE_ROWS = 200;
+
     @Permits(Permission.VIEW_WORK)
     @GetMapping("/needs")
     String list(Model model) {
@@ -83,7 +86,8 @@ class NeedController {
                 .map(n -> new NeedRow(n, open.getOrDefault(n.id(), 0L)))
                 .sorted(java.util.Comparator.comparingLong(NeedRow::openCases).reversed())
                 .toList();
-        model.addAttribute("rows", rows);
+        model.addAttribute("total", rows.size());
+        model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), CATALOGUE_ROWS)));
         model.addAttribute("gaps", measures.gapNeeds());
         return "needs";
     }

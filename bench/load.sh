@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Generates a realistic workload and measures a loaded node: `repdesk bench load` records N contacts (default
+# 100,000) over K needs (default 10,000) from C customers (default 10,000) through the ingestion path in a
+# scratch database, with matching and the search index live; prints ingest and ingest-and-match throughput,
+# p50/p99 of HTTP requests, heap, RSS, database and index size; rewrites its row in the "Load" section of
+# docs/benchmarks.md (one row per size, so runs at several sizes make the growth table).
+# Usage: bench/load.sh [--contacts N] [--needs K] [--customers C]   (called by `./repdesk bench load ...`)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/target/repdesk.jar"
+java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+"$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
+  && java_opts+=(--sun-misc-unsafe-memory-access=allow)
+
+log="$(mktemp)"
+trap 'rm -f "$log" "$log.lines"' EXIT
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" bench load "$@" | tee "$log"
+tr '\r' '\n' < "$log" | grep -E '^bench load ' > "$log.lines" || true
+[ -s "$log.lines" ] || { echo "bench load printed no result line" >&2; exit 1; }
+
+machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+MACHINE="$machine" LOAD="$load" ROOT="$root" ARGS="$*" python3 - "$log.lines" <<'PY'
+import datetime, os, re, sys
+lines = [l for l in open(sys.argv[1]).read().split("\n") if l.startswith("bench load ")]
+r = dict(kv.split("=", 1) for kv in lines[-1].split()[2:])
+args = (" " + os.environ["ARGS"]) if os.environ["ARGS"] else ""
+size = f'{int(r["contacts"]):,} / {int(r["needs"]):,} / {int(r["customers"]):,}'
+def pair(k):
+    return f'{r[k + "_p50_ms"]} / {r[k + "_p99_ms"]}'
+row = (f'| {size} | {datetime.date.today()} | {os.environ["LOAD"]} | {r["ingest_per_s"]} | {r["ingest_match_per_s"]} | '
+       f'{pair("api_contact_create")} | {pair("inbox")} | {pair("case_page")} | {pair("need_page")} | '
+       f'{pair("needs_dashboard")} | {pair("sla_report")} | {pair("agent_search")} | '
+       f'{r["heap_mib"]} | {r["rss_mib"]} | {r["db_mib"]} | {r["index_mib"]} |')
+header = """## Load
+
+Command: `./repdesk bench load --contacts N --needs K --customers C` (scratch database; customers with
+environment profiles, the 77 BANKING77 needs and synthetic ones, each need with a lifecycle shape; every
+contact recorded through `ContactManagement.record` by 4 threads in time order, a quarter of them follow-ups
+on the customer's last case, texts from the bundled BANKING77 questions with openers, closers, lower case
+and swapped letters; need matching and the search index run live as on a node). Ingest is contacts
+recorded per second; ingest-and-match counts until every new case was matched and every journal entry
+indexed. Then 200 HTTP requests per kind, one at a time after 20 warm-up requests, as an admin account (the API by
+HTTP Basic, pages in a signed-in session), p50 / p99 in ms. Heap is after a full collection. Machine:
+MACHINE. Load is the 1/5/15-minute load average when the run ended (other engineers' builds share
+the cores).
+
+| contacts / needs / customers | date | load | ingest/s | ingest+match/s | API contact create | inbox | case page | need page | needs list | SLA report | agent search | heap MiB | RSS MiB | database MiB | index MiB |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+""".replace("MACHINE", os.environ["MACHINE"])
+path = os.path.join(os.environ["ROOT"], "docs", "benchmarks.md")
+text = open(path).read()
+pattern = re.compile(r"^## Load\n.*?(?=^## |\Z)", re.S | re.M)
+m = pattern.search(text)
+rows = []
+notes = ""
+if m:
+    body = m.group(0).split("\n")
+    table = [i for i, l in enumerate(body) if l.startswith("|")]
+    rows = [body[i] for i in table[2:]]
+    notes = "\n".join(body[table[-1] + 1:]).strip() if table else ""
+rows = [l for l in rows if not l.startswith("| " + size + " |")] + [row]
+rows.sort(key=lambda l: int(l.split("|")[1].split("/")[0].strip().replace(",", "")))
+section = header + "\n".join(rows) + "\n" + ("\n" + notes + "\n" if notes else "")
+text = pattern.sub(lambda _: section + "\n", text) if m else text.rstrip() + "\n\n" + section
+open(path, "w").write(text)
+print("recorded in docs/benchmarks.md")
+PY

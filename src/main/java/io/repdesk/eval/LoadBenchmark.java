@@ -1,0 +1,393 @@
+package io.repdesk.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.contact.Direction;
+import io.repdesk.contact.NewContact;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.NewCustomer;
+import io.repdesk.journal.Journal;
+import io.repdesk.need.LifecycleStage;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.search.ContactIndex;
+import io.repdesk.security.AgentAccounts;
+import io.repdesk.security.Role;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
+import io.repdesk.shared.ProgressBar;
+
+/**
+ * {@code repdesk bench load}: generates a realistic workload ({@link LoadWorkload}) in a scratch database through
+ * the application's own ingestion path — customers and needs through their modules, every contact through
+ * {@link ContactManagement#record}, which opens or continues cases and queues need matching — with matching
+ * and the search index running as in production, and times how fast contacts go in and how fast they are
+ * matched and searchable. Then times real HTTP requests against the loaded node and reports its memory and
+ * the sizes on disk.
+ */
+@Component
+@ConditionalOnProperty(name = "repdesk.command", havingValue = "bench-load")
+class LoadBenchmark implements ApplicationRunner {
+
+    private static final int INGEST_THREADS = 4;
+    private static final String ADMIN = "bench-load";
+    private static final int WARM_UP = 20;
+    private static final int REQUESTS = 200;
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Channel[] CHANNELS = { Channel.EMAIL, Channel.EMAIL, Channel.CHAT, Channel.PORTAL,
+            Channel.PHONE, Channel.API };
+
+    private final CustomerManagement customers;
+    private final NeedManagement needs;
+    private final ContactManagement contacts;
+    private final CaseManagement cases;
+    private final ContactIndex index;
+    private final Journal journal;
+    private final StorageFigures storage;
+    private final TransactionTemplate transaction;
+    private final Environment environment;
+    private final int contactCount;
+    private final int needCount;
+    private final int customerCount;
+    private final Path dataDir;
+    private final AgentAccounts accounts;
+    private final String adminPassword = UUID.randomUUID().toString();
+    private final PrintStream out = System.out;
+
+    LoadBenchmark(CustomerManagement customers, NeedManagement needs, ContactManagement contacts, CaseManagement cases,
+            ContactIndex index, Journal journal, StorageFigures storage, TransactionTemplate transaction,
+            Environment environment, @Value("${repdesk.eval.contacts:100000}") int contactCount,
+            @Value("${repdesk.eval.needs:10000}") int needCount,
+            @Value("${repdesk.eval.customers:10000}") int customerCount,
+            @Value("${repdesk.db.data-dir}") Path dataDir, AgentAccounts accounts) {
+        this.customers = customers;
+        this.needs = needs;
+        this.contacts = contacts;
+        this.cases = cases;
+        this.index = index;
+        this.journal = journal;
+        this.storage = storage;
+        this.transaction = transaction;
+        this.environment = environment;
+        this.contactCount = Math.max(1, contactCount);
+        this.needCount = Math.max(1, needCount);
+        this.customerCount = Math.max(1, customerCount);
+        this.dataDir = dataDir;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("benchmark", null, List.of()));
+        accounts.create(ADMIN, "Load benchmark", Role.ADMIN, adminPassword);
+        LoadWorkload workload = new LoadWorkload(needCount, 10);
+        List<CustomerId> people = registerCustomers(workload);
+        List<NeedId> needIds = defineNeeds(workload);
+        Map<String, String> results = new LinkedHashMap<>();
+        results.put("contacts", Integer.toString(contactCount));
+        results.put("needs", Integer.toString(needCount));
+        results.put("customers", Integer.toString(customerCount));
+        List<CaseId> opened = ingest(workload, people, results);
+        measureRequests(people, needIds, opened, workload, results);
+        figures(results);
+        StringBuilder line = new StringBuilder("bench load");
+        results.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+        out.println(line);
+    }
+
+    private List<CustomerId> registerCustomers(LoadWorkload workload) {
+        int organizations = Math.max(1, customerCount / 20);
+        List<OrganizationId> orgs = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < organizations; i++) {
+                orgs.add(customers.registerOrganization("Load Org " + i, new String[] { "Starter", "Plus",
+                        "Business" }[i % 3]).id());
+            }
+        });
+        List<CustomerId> people = new ArrayList<>(customerCount);
+        ProgressBar bar = new ProgressBar(out, "Customers", customerCount);
+        for (int from = 0; from < customerCount; from += 500) {
+            int first = from;
+            transaction.executeWithoutResult(status -> {
+                for (int i = first; i < Math.min(first + 500, customerCount); i++) {
+                    people.add(customers.register(new NewCustomer(orgs.get(i % orgs.size()), "Load Customer " + i,
+                            "customer" + i + "@load.invalid", workload.profile(i), null)).id());
+                }
+            });
+            bar.update(Math.min(from + 500, customerCount));
+        }
+        bar.done();
+        return people;
+    }
+
+    private List<NeedId> defineNeeds(LoadWorkload workload) {
+        List<NeedId> ids = new ArrayList<>(needCount);
+        ProgressBar bar = new ProgressBar(out, "Needs", needCount);
+        List<LoadWorkload.Need> all = workload.needs();
+        for (int from = 0; from < all.size(); from += 200) {
+            int first = from;
+            transaction.executeWithoutResult(status -> {
+                for (int i = first; i < Math.min(first + 200, all.size()); i++) {
+                    LoadWorkload.Need need = all.get(i);
+                    NeedId id = needs.define(need.definition()).id();
+                    switch (need.shape()) {
+                        case ELIMINATED -> needs.moveTo(id, LifecycleStage.PREVENT);
+                        case FADING -> needs.moveTo(id, LifecycleStage.EMPOWER);
+                        default -> {
+                        }
+                    }
+                    ids.add(id);
+                }
+            });
+            bar.update(Math.min(from + 200, all.size()));
+        }
+        bar.done();
+        return ids;
+    }
+
+    /** Records every contact, then waits until matching has seen every new case and the index every entry. */
+    private List<CaseId> ingest(LoadWorkload workload, List<CustomerId> people, Map<String, String> results)
+            throws Exception {
+        int[] needOf = new int[contactCount];
+        long[] when = new long[contactCount];
+        Instant now = Instant.now();
+        Instant start = now.minus(Duration.ofDays(LoadWorkload.DAYS));
+        for (int i = 0; i < contactCount; i++) {
+            needOf[i] = workload.drawNeed();
+            when[i] = start.plus(Duration.ofDays(workload.drawDay(needOf[i])))
+                    .plusSeconds(workload.nextInt(86_400)).toEpochMilli();
+        }
+        Integer[] order = new Integer[contactCount];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (x, y) -> Long.compare(when[x], when[y]));
+
+        Map<Integer, CaseId> lastCase = new ConcurrentHashMap<>();
+        List<CaseId> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ProgressBar bar = new ProgressBar(out, "Contacts", contactCount);
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(INGEST_THREADS)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < INGEST_THREADS; w++) {
+                workers.add(pool.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated("benchmark", null, List.of()));
+                    int k;
+                    while ((k = next.getAndIncrement()) < contactCount) {
+                        int i = order[k];
+                        int customer = workload.nextInt(people.size());
+                        CaseId followUp = workload.nextInt(4) == 0 ? lastCase.get(customer) : null;
+                        String text = workload.text(needOf[i]);
+                        var recorded = contacts.record(new NewContact(people.get(customer), followUp,
+                                CHANNELS[workload.nextInt(CHANNELS.length)], Direction.INBOUND,
+                                Instant.ofEpochMilli(when[i]), subject(text), text, null, "load-" + i, null, null));
+                        CaseId caseId = recorded.contact().caseId();
+                        if (followUp == null) {
+                            opened.add(caseId);
+                        }
+                        lastCase.put(customer, caseId);
+                        int d = done.incrementAndGet();
+                        if (d % 500 == 0) {
+                            bar.update(d);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        bar.done();
+        double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        long head = journal.head();
+        ProgressBar matching = new ProgressBar(out, "Matching and indexing", opened.size());
+        long backlog;
+        while ((backlog = cases.matchingBacklog()) > 0 || index.appliedSequence() < head) {
+            matching.update(opened.size() - Math.min(backlog, opened.size()));
+            index.awaitSequence(head, Duration.ofMillis(500));
+        }
+        matching.done();
+        double totalSeconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "Recorded %,d contacts (%,d new cases) in %.1f s: %.0f contacts/s; matched and"
+                + " indexed all in %.1f s: %.0f contacts/s%n", contactCount, opened.size(), ingestSeconds,
+                contactCount / ingestSeconds, totalSeconds, contactCount / totalSeconds);
+        results.put("cases", Integer.toString(opened.size()));
+        results.put("ingest_per_s", String.format(Locale.ROOT, "%.0f", contactCount / ingestSeconds));
+        results.put("ingest_match_per_s", String.format(Locale.ROOT, "%.0f", contactCount / totalSeconds));
+        results.put("ingest_s", String.format(Locale.ROOT, "%.1f", ingestSeconds));
+        results.put("ingest_match_s", String.format(Locale.ROOT, "%.1f", totalSeconds));
+        return opened;
+    }
+
+    private static String subject(String text) {
+        String first = text.strip();
+        return first.length() > 60 ? first.substring(0, 60) : first;
+    }
+
+    private void measureRequests(List<CustomerId> people, List<NeedId> needIds, List<CaseId> opened,
+            LoadWorkload workload, Map<String, String> results) {
+        String base = "http://localhost:" + environment.getProperty("local.server.port");
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        signIn(http, base);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + adminPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> references = opened.stream().limit(2_000).map(id -> cases.get(id).reference()).toList();
+        AtomicInteger created = new AtomicInteger();
+        Map<String, IntFunction<HttpRequest>> requests = new LinkedHashMap<>();
+        requests.put("api_contact_create", i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/contacts"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + people.get(workload.nextInt(
+                        people.size())) + "\",\"channel\":\"API\",\"subject\":\"Load request\",\"body\":\""
+                        + workload.text(workload.drawNeed()).replace("\\", " ").replace("\"", "'")
+                        + "\",\"idempotencyKey\":\"load-api-" + created.incrementAndGet() + "\"}"))
+                .build());
+        requests.put("inbox", i -> get(base + "/inbox"));
+        requests.put("case_page", i -> get(base + "/cases/" + references.get(i % references.size())));
+        requests.put("need_page", i -> get(base + "/needs/" + needIds.get(i % Math.min(needIds.size(), 500))));
+        requests.put("needs_dashboard", i -> get(base + "/needs"));
+        requests.put("sla_report", i -> get(base + "/admin/sla-report"));
+        requests.put("agent_search", i -> get(base + "/search?q=" + URLEncoder.encode(
+                workload.text(workload.drawNeed()), StandardCharsets.UTF_8)));
+        for (var entry : requests.entrySet()) {
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < WARM_UP + REQUESTS; i++) {
+                HttpRequest request = entry.getValue().apply(i);
+                long t0 = System.nanoTime();
+                HttpResponse<String> response = send(http, request);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (response.statusCode() >= 300) {
+                    throw new IllegalStateException(entry.getKey() + ": " + request.uri() + " answered "
+                            + response.statusCode());
+                }
+                if (i >= WARM_UP) {
+                    millis.add(ms);
+                }
+            }
+            double p50 = Metrics.percentile(millis, 50);
+            double p99 = Metrics.percentile(millis, 99);
+            out.printf(Locale.ROOT, "%-20s p50 %7.1f ms   p99 %7.1f ms   (%d requests, one at a time)%n", entry.getKey(),
+                    p50, p99, REQUESTS);
+            results.put(entry.getKey() + "_p50_ms", String.format(Locale.ROOT, "%.1f", p50));
+            results.put(entry.getKey() + "_p99_ms", String.format(Locale.ROOT, "%.1f", p99));
+        }
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    private void signIn(HttpClient http, String base) {
+        Matcher m = CSRF.matcher(send(http, get(base + "/login")).body());
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF token on the sign-in page");
+        }
+        String form = "username=" + ADMIN + "&password=" + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = send(http, HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (signedIn.headers().firstValue("Location").filter(l -> !l.contains("error")).isEmpty()) {
+            throw new IllegalStateException("Signing in failed: " + signedIn.statusCode() + " "
+                    + signedIn.headers().firstValue("Location").orElse(""));
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void figures(Map<String, String> results) throws IOException {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long rss = rssBytes();
+        long database = storage.databaseBytes();
+        long indexBytes = size(dataDir.resolve("index"));
+        out.printf(Locale.ROOT, "Heap after a full collection %d MiB, RSS %d MiB, database %d MiB (%,d journal entries),"
+                + " search index %d MiB%n", heap >> 20, rss >> 20, database >> 20, storage.journalEntries(),
+                indexBytes >> 20);
+        results.put("heap_mib", Long.toString(heap >> 20));
+        results.put("rss_mib", Long.toString(rss >> 20));
+        results.put("db_mib", Long.toString(database >> 20));
+        results.put("index_mib", Long.toString(indexBytes >> 20));
+    }
+
+    private static long rssBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0L);
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+}
