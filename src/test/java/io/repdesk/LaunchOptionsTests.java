@@ -78,7 +78,7 @@ class LaunchOptionsTests {
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
                 .withMessageContaining("'bench matching' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email' or 'search'");
+                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search' or 'insight'");
         assertThat(LaunchOptions.parse(new String[] { "bench", "sla", "--cases", "1000" }, Map.of()).evaluation())
                 .containsEntry("cases", "1000");
         LaunchOptions email = LaunchOptions.parse(new String[] { "bench", "email", "--messages", "500", "--runs", "2" },

@@ -185,6 +185,14 @@ class PermissionMatrixIntegrationTests {
             POST /needs/emerging/refresh                                     SHAPE_NEEDS
             POST /needs/emerging/{id}/promote                                SHAPE_NEEDS
             POST /needs/emerging/{id}/dismiss                                SHAPE_NEEDS
+            GET /insight/assembly-line                                       VIEW_REPORTS
+            GET /insight/assembly-line/{table}.csv                           VIEW_REPORTS
+            GET /insight/demand                                              VIEW_REPORTS
+            GET /insight/demand/{table}.csv                                  VIEW_REPORTS
+            GET /insight/customers                                           VIEW_REPORTS
+            GET /insight/customers/peers.csv                                 VIEW_REPORTS
+            GET /insight/teams                                               VIEW_REPORTS
+            GET /insight/teams/{table}.csv                                   VIEW_REPORTS
             GET /inbox                                                       VIEW_WORK
             GET /inbox/needs/{id}                                            VIEW_WORK
             GET /admin/intake                                                CONFIGURE_SUPPORT
