@@ -88,9 +88,11 @@ create table insight_work (
     contacts        integer not null,
     inbound         integer not null,
     repeats         integer not null,
-    minutes         integer not null
+    minutes         integer not null,
+    contact_id      uuid
 );
 create index insight_work_case on insight_work (case_id);
+create index insight_work_contact on insight_work (contact_id) where contact_id is not null;
 
 -- Daily rollups, one per set of dimensions the dashboards slice by.
 create table insight_daily (
@@ -146,3 +148,26 @@ create table insight_article_need (
     live       boolean not null,
     primary key (article_id, need_id)
 );
+
+-- Goodwill gestures given to customers (credits, waivers), as journaled.
+create table insight_goodwill (
+    sequence    bigint primary key,
+    customer_id uuid          not null,
+    kind        text          not null,
+    amount      numeric(12, 2) not null,
+    currency    text          not null,
+    reason      text          not null,
+    given_by    text          not null,
+    given_at    timestamptz   not null
+);
+create index insight_goodwill_customer on insight_goodwill (customer_id, given_at desc);
+
+-- Contacts an agent marked as feedback or a suggestion, for the listening post.
+create table insight_feedback (
+    contact_id uuid primary key,
+    kind       text        not null,
+    excerpt    text        not null,
+    marked_by  text        not null,
+    marked_at  timestamptz not null
+);
+create index insight_feedback_marked on insight_feedback (marked_at);

@@ -29,7 +29,7 @@ class SyntheticJournal {
         insert("""
                 select 'organization', md5('org' || i)::uuid, 'OrganizationRegistered',
                     jsonb_build_object('name', 'Organization ' || i, 'plan', (array['Starter', 'Business', 'Enterprise'])[1 + i % 3])
-                from generate_series(1, :n) i
+                from generate_series(1, cast(:n as int)) i
                 """, size.organizations(), size);
     }
 
@@ -40,7 +40,7 @@ class SyntheticJournal {
                         'organizationId', md5('org' || (1 + (i * 7) % :organizations))::uuid,
                         'environment', jsonb_build_object('product', (array['App', 'Portal', 'API'])[1 + i % 3],
                             'version', '5.' || (i % 7), 'plan', (array['Starter', 'Business', 'Enterprise'])[1 + i % 3]))
-                from generate_series(1, :n) i
+                from generate_series(1, cast(:n as int)) i
                 """, size.customers(), size);
     }
 
@@ -52,7 +52,7 @@ class SyntheticJournal {
                         'demandClass', (array['UNCLASSIFIED', 'VALUE_ERODING', 'ROUTINE', 'VALUE_ADDING'])[1 + i % 4],
                         'createdAt', to_char((now() - make_interval(days => i % 365)) at time zone 'UTC',
                             'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
-                from generate_series(1, :n) i
+                from generate_series(1, cast(:n as int)) i
                 """, size.needs(), size);
         move(size, 3, "RESPOND", "EMPOWER", 10);
         move(size, 9, "EMPOWER", "PREVENT", 30);
@@ -64,7 +64,7 @@ class SyntheticJournal {
                 select 'need', md5('need' || i)::uuid, 'NeedStageChanged',
                     jsonb_build_object('from', '%s', 'to', '%s', 'at', to_char((now() - make_interval(days => i %% 365)
                         + make_interval(days => least(%d + i %% 20, i %% 365))) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
-                from generate_series(%d, :n, %d) i
+                from generate_series(%d, cast(:n as int), %d) i
                 """.formatted(from, to, days, every, every), size.needs(), size);
     }
 
@@ -75,7 +75,7 @@ class SyntheticJournal {
                     jsonb_build_object('reference', 'B-' || i, 'customerId', md5('customer' || (1 + i % :customers))::uuid,
                         'subject', 'Case ' || i, 'priority', 'NORMAL',
                         'needId', case when i % 5 = 0 then null else md5('need' || (1 + floor(:needs * power((i * 0.618033) % 1, 3)))::int)::uuid end)
-                from generate_series(1, :n) i
+                from generate_series(1, cast(:n as int)) i
                 """, size.cases(), size);
     }
 
@@ -91,7 +91,7 @@ class SyntheticJournal {
                             'occurredAt', to_char((now() - make_interval(days => ((1 + j % :cases) * 37) % 365,
                                 hours => (j / :cases) % 48)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                             'subject', 'Synthetic contact', 'text', 'Synthetic contact') as payload
-                    from generate_series(1, :n) j
+                    from generate_series(1, cast(:n as int)) j
                     union all
                     select e::bigint * :contacts / greatest(:events, 1), 'case', md5('case' || (1 + e % :cases))::uuid,
                         case when e % 10 = 0 then 'CaseStatusChanged' else 'CaseNoteAdded' end,
@@ -108,7 +108,7 @@ class SyntheticJournal {
                 select 'case', md5('case' || i)::uuid, 'CaseLinkedToNeed',
                     jsonb_build_object('needId', md5('need' || (1 + i % :needs))::uuid, 'previousNeedId', null,
                         'previousConfirmed', false, 'confirmed', true)
-                from generate_series(5, :n, 5) i
+                from generate_series(5, cast(:n as int), 5) i
                 """, size.cases(), size);
     }
 

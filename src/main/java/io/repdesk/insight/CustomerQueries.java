@@ -35,12 +35,18 @@ class CustomerQueries {
                 """).param(customerId).query((rs, row) -> new CustomerView.NeedSeen(rs.getObject(1, UUID.class),
                 rs.getString(2), rs.getString(3), rs.getLong(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .list();
+        List<Goodwill> goodwill = jdbc.sql("""
+                select kind, amount, currency, reason, given_by, given_at from insight_goodwill
+                where customer_id = ? order by given_at desc, sequence desc
+                """).param(customerId).query((rs, row) -> new Goodwill(Goodwill.Kind.valueOf(rs.getString(1)),
+                rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant())).list();
         return jdbc.sql("""
                 select count(*), count(*) filter (where status not in ('RESOLVED', 'CLOSED')), coalesce(sum(breaches), 0),
                     count(*) filter (where reopens > 0)
                 from insight_case where customer_id = ? and merged_into is null
                 """).param(customerId).query((rs, row) -> new CustomerView(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), needs, null, 0)).single();
+                rs.getLong(4), needs, null, 0, goodwill)).single();
     }
 
     /** Every organization with seats, against the median of its peers, most over first. */

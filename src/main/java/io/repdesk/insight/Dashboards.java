@@ -33,6 +33,11 @@ public class Dashboards {
         return new Peers(customers.peers(filter));
     }
 
+    /** Feedback and suggestions per product area and need, week by week. */
+    public Listening listening(InsightFilter filter) {
+        return demand.listening(filter);
+    }
+
     /** SLA attainment, first-contact resolution, reopen rate and backlog age per team and per agent. */
     public TeamMetrics teamMetrics(InsightFilter filter) {
         return new TeamMetrics(customers.caseMetrics(filter, "team"), customers.caseMetrics(filter, "assignee"));

@@ -163,6 +163,11 @@ public class RollupProjector implements SmartLifecycle {
                 case "OrganizationRegistered" -> store.insertOrganization(entry.streamId(), text(payload, "name"),
                         text(payload, "plan"));
                 case "CustomerRegistered" -> customerRegistered(entry, payload);
+                case "ContactMarked" -> store.markContact(entry.streamId(), text(payload, "kind"),
+                        text(payload, "excerpt"), entry.actor(), entry.occurredAt());
+                case "GoodwillGiven" -> store.insertGoodwill(entry.sequence(), entry.streamId(), new Goodwill(
+                        Goodwill.Kind.valueOf(text(payload, "kind")), new java.math.BigDecimal(text(payload, "amount")),
+                        text(payload, "currency"), text(payload, "reason"), entry.actor(), entry.occurredAt()));
                 case "NeedDefined" -> needDefined(entry, payload);
                 case "NeedStageChanged" -> needMoved(entry, payload);
                 case "NeedClassified" -> store.classifyNeed(entry.streamId(), payload.path("to").asString());
@@ -280,7 +285,7 @@ public class RollupProjector implements SmartLifecycle {
             count(new Work(entry.sequence(), caseId, day(at(entry, payload, "occurredAt")),
                     payload.path("channel").asString(""), stageOf(current.needId()), customer.organizationId(),
                     customer.product(), customer.version(), current.team(), 1, inbound ? 1 : 0, repeat ? 1 : 0,
-                    cost.minutes("ContactRecorded", inbound)), current.needId());
+                    cost.minutes("ContactRecorded", inbound), entry.streamId()), current.needId());
             if (current.inbound() + current.replies() == 0) {
                 store.caseFirstContact(caseId, at(entry, payload, "occurredAt"));
             }
@@ -297,7 +302,7 @@ public class RollupProjector implements SmartLifecycle {
             RollupStore.CustomerState customer = customers.getOrDefault(current.customerId(),
                     RollupStore.CustomerState.UNKNOWN);
             count(new Work(entry.sequence(), current.id(), day(entry.occurredAt()), "", stageOf(current.needId()),
-                    customer.organizationId(), customer.product(), customer.version(), current.team(), 0, 0, 0, minutes),
+                    customer.organizationId(), customer.product(), customer.version(), current.team(), 0, 0, 0, minutes, null),
                     current.needId());
         }
 

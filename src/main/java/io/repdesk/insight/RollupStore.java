@@ -49,7 +49,7 @@ class RollupStore {
 
     private static final String[] TABLES = { "insight_need", "insight_stage_span", "insight_stage_move",
         "insight_customer", "insight_case", "insight_work", "insight_daily", "insight_daily_organization",
-        "insight_daily_product", "insight_daily_team", "insight_article_need", "insight_organization" };
+        "insight_daily_product", "insight_daily_team", "insight_article_need", "insight_organization", "insight_goodwill", "insight_feedback" };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -183,6 +183,22 @@ class RollupStore {
         jdbc.sql("update insight_case set assignee = ? where case_id = ?").params(assignee, id).update();
     }
 
+    void insertGoodwill(long sequence, UUID customer, Goodwill given) {
+        jdbc.sql("""
+                insert into insight_goodwill (sequence, customer_id, kind, amount, currency, reason, given_by, given_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sequence) do nothing
+                """).params(sequence, customer, given.kind().name(), given.amount(), given.currency(), given.reason(),
+                given.givenBy(), utc(given.givenAt())).update();
+    }
+
+    void markContact(UUID contact, String kind, String excerpt, String by, Instant at) {
+        jdbc.sql("""
+                insert into insight_feedback (contact_id, kind, excerpt, marked_by, marked_at) values (?, ?, ?, ?, ?)
+                on conflict (contact_id) do update set kind = excluded.kind, marked_by = excluded.marked_by,
+                    marked_at = excluded.marked_at
+                """).params(contact, kind, excerpt, by, utc(at)).update();
+    }
+
     void insertOrganization(UUID id, String name, String plan) {
         jdbc.sql("""
                 insert into insight_organization (organization_id, name, plan) values (?, ?, ?)
@@ -222,11 +238,11 @@ class RollupStore {
     void insertWork(List<Work> work) {
         template.batchUpdate("""
                 insert into insight_work (sequence, case_id, day, channel, stage, organization_id, product, version,
-                    team, contacts, inbound, repeats, minutes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    team, contacts, inbound, repeats, minutes, contact_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (sequence) do nothing
                 """, work.stream().map(w -> new Object[] { w.sequence(), w.caseId(), Date.valueOf(w.day()), w.channel(),
                     w.stage(), w.organizationId(), w.product(), w.version(), w.team(), w.contacts(), w.inbound(), w.repeats(),
-                    w.minutes() }).toList());
+                    w.minutes(), w.contactId() }).toList());
     }
 
     /** Adds the deltas to one rollup table: its key columns, then contacts, inbound, repeats and minutes. */
@@ -258,7 +274,8 @@ class RollupStore {
         return new Work(rs.getLong("sequence"), rs.getObject("case_id", UUID.class),
                 rs.getObject("day", java.time.LocalDate.class), rs.getString("channel"), rs.getString("stage"),
                 rs.getObject("organization_id", UUID.class), rs.getString("product"), rs.getString("version"),
-                rs.getString("team"), rs.getInt("contacts"), rs.getInt("inbound"), rs.getInt("repeats"), rs.getInt("minutes"));
+                rs.getString("team"), rs.getInt("contacts"), rs.getInt("inbound"), rs.getInt("repeats"), rs.getInt("minutes"),
+                rs.getObject("contact_id", UUID.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -181,6 +181,8 @@ class PermissionMatrixIntegrationTests {
             POST /cases/{reference}/priority                                 WORK_CASES
             POST /cases/{reference}/status                                   WORK_CASES
             GET /customers/{id}                                              VIEW_WORK
+            POST /customers/{id}/goodwill                                    EDIT_CUSTOMERS
+            POST /contacts/{id}/mark                                         WORK_CASES
             GET /needs/emerging                                              VIEW_WORK
             POST /needs/emerging/refresh                                     SHAPE_NEEDS
             POST /needs/emerging/{id}/promote                                SHAPE_NEEDS
@@ -193,6 +195,8 @@ class PermissionMatrixIntegrationTests {
             GET /insight/customers/peers.csv                                 VIEW_REPORTS
             GET /insight/teams                                               VIEW_REPORTS
             GET /insight/teams/{table}.csv                                   VIEW_REPORTS
+            GET /insight/listening                                           VIEW_REPORTS
+            GET /insight/listening/{table}.csv                               VIEW_REPORTS
             GET /inbox                                                       VIEW_WORK
             GET /inbox/needs/{id}                                            VIEW_WORK
             GET /admin/intake                                                CONFIGURE_SUPPORT

@@ -141,6 +141,47 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void aManagerRecordsACreditWithItsReasonAndTheAccountManagerSeesItOnTheCustomer() {
+        UUID customer = jdbc.sql("select customer_id from insight_customer order by customer_id desc limit 1")
+                .query(UUID.class).single();
+        Browsers.signIn(page, url(""), "manager", "repdesk-demo");
+        page.navigate(url("/customers/" + customer));
+        page.locator("#goodwill-amount").fill("lots");
+        page.locator("#goodwill-reason").fill("Two days without exports");
+        page.getByText("Record goodwill").click();
+        assertThat(page.locator("#amount-error")).containsText("Amount must be a number");
+        assertThat(page.locator("#goodwill-reason")).hasValue("Two days without exports");
+        page.locator("#goodwill-amount").fill("25");
+        page.getByText("Record goodwill").click();
+        assertThat(page.locator("#goodwill-table")).containsText("Two days without exports");
+        assertThat(page.locator("#goodwill-total")).containsText("25.00");
+        context.clearCookies();
+        Browsers.signIn(page, url(""), "ari.accounts", "repdesk-demo");
+        page.navigate(url("/customers/" + customer));
+        assertThat(page.locator("#goodwill-table")).containsText("Credit");
+        assertThat(page.locator("form.goodwill-form")).hasCount(0);
+    }
+
+    @Test
+    void anAgentMarksASuggestionAndTheListeningPostShowsItPerProductAreaWithAnExport() {
+        UUID customer = jdbc.sql("select customer_id from insight_case group by customer_id order by count(*) desc limit 1")
+                .query(UUID.class).single();
+        Browsers.signIn(page, url(""), "manager", "repdesk-demo");
+        page.navigate(url("/customers/" + customer));
+        page.locator("form.mark-contact select").first().selectOption("SUGGESTION");
+        page.locator("form.mark-contact button").first().click();
+        assertThat(page.locator("form.mark-contact").first()).containsText("marked");
+        page.navigate(url("/insight/listening?" + RANGE));
+        assertThat(page.locator("canvas#trend-chart")).hasAttribute("data-ready", "true");
+        assertThat(Integer.parseInt(page.locator("canvas#trend-chart").getAttribute("data-points"))).isPositive();
+        assertThat(page.locator("#areas-table tbody")).containsText("SUGGESTION");
+        APIResponse csv = page.request().get(url(page.locator("#contacts-table + a.export").getAttribute("href")));
+        assertThat(csv.text()).startsWith("day,kind,product_area,version,need,excerpt,marked_by,contact_id");
+        assertThat(csv.text()).contains("SUGGESTION");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void eachDashboardTableExportsAsCsv() {
         Browsers.signIn(page, url(""), "manager", "repdesk-demo");
         page.navigate(url("/insight/assembly-line?" + RANGE));
