@@ -17,7 +17,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_LOAD, HELP
+        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_LOAD, BENCH_INSIGHT, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -47,7 +47,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
                 || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA
                 || command == Command.BENCH_EMAIL || command == Command.BENCH_SEARCH
-                || command == Command.BENCH_LOAD ? 2 : 1;
+                || command == Command.BENCH_LOAD || command == Command.BENCH_INSIGHT ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -76,9 +76,12 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--train", "--test" -> evaluation.put(option.substring(2), csv(option, required(option, value)));
                 case "--cases" -> evaluation.put("cases", Integer.toString(count(option, required(option, value),
                         command == Command.BENCH_SLA, "'bench sla'")));
+                case "--events" -> evaluation.put("events", Integer.toString(count(option, required(option, value),
+                        command == Command.BENCH_INSIGHT, "'bench insight'")));
                 case "--needs", "--contacts" -> evaluation.put(option.substring(2),
                         Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING
-                                || command == Command.BENCH_LOAD, "'bench matching' and 'bench load'")));
+                                || command == Command.BENCH_LOAD || command == Command.BENCH_INSIGHT,
+                                "'bench matching', 'bench load' and 'bench insight'")));
                 case "--queries", "--threads", "--callers" -> evaluation.put(option.substring(2),
                         Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING,
                                 "'bench matching'")));
@@ -156,7 +159,10 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (what.equals("load")) {
             return Command.BENCH_LOAD;
         }
-        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email', 'search' or 'load' (the launcher also has 'startup' and 'all'), not '"
+        if (what.equals("insight")) {
+            return Command.BENCH_INSIGHT;
+        }
+        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email', 'search', 'load' or 'insight' (the launcher also has 'startup' and 'all'), not '"
                 + what + "'");
     }
 

@@ -80,6 +80,10 @@ public final class Repdesk {
                 properties.put("repdesk.casework.matching.enabled", true);
                 properties.put("repdesk.need.discovery-interval-seconds", 0);
             }
+            case BENCH_INSIGHT -> {
+                benchmarkOnScratch(properties, options, "bench-insight", false);
+                properties.put("repdesk.insight.tail", false);
+            }
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");
@@ -133,6 +137,10 @@ public final class Repdesk {
                   bench sla [--cases N]
                           Open N cases (default 100,000) with two SLA policies in a scratch database and
                           time recomputing every open case's clocks (three passes).
+                  bench insight [--contacts N] [--events N] [--needs N]
+                          Write a synthetic journal of N contacts (default 1,000,000) and N entries in all
+                          (default ten per contact) with N needs (default 10,000), build the insight rollups
+                          from it, and time every dashboard's server work (p50/p99).
                   bench email [--messages N] [--runs N]
                           Fill an in-process IMAP server (GreenMail) with N realistic emails (default 10,000)
                           and time the real mailbox reader until all are contacts; a fresh mailbox per run

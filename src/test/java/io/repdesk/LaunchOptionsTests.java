@@ -63,6 +63,20 @@ class LaunchOptionsTests {
     }
 
     @Test
+    void benchInsightTakesContactsEventsAndNeedsAndRunsOnAScratchDatabaseWithoutTailing() {
+        LaunchOptions options = LaunchOptions.parse(new String[] { "bench", "insight", "--contacts", "100_000",
+            "--events", "1000000", "--needs", "500" }, Map.of());
+        assertThat(options.command()).isEqualTo(LaunchOptions.Command.BENCH_INSIGHT);
+        assertThat(options.evaluation()).containsEntry("contacts", "100000").containsEntry("events", "1000000")
+                .containsEntry("needs", "500");
+        assertThat(Repdesk.defaults(options)).containsEntry("repdesk.command", "bench-insight")
+                .containsEntry("repdesk.insight.tail", false).containsEntry("repdesk.eval.events", "1000000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "matching", "--events", "5" }, Map.of()))
+                .withMessageContaining("'bench insight' only");
+    }
+
+    @Test
     void benchMatchingTakesSizesAndAKeptCorpus() {
         LaunchOptions options = LaunchOptions.parse(new String[] { "bench", "matching", "--needs", "10_000",
             "--contacts", "1000000", "--corpus", "/tmp/corpus" }, Map.of());
@@ -76,9 +90,9 @@ class LaunchOptionsTests {
                 .withMessageContaining("--needs must be a whole number");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
-                .withMessageContaining("'bench matching' and 'bench load' only");
+                .withMessageContaining("'bench matching', 'bench load' and 'bench insight' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search' or 'load'");
+                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search', 'load' or 'insight'");
         LaunchOptions load = LaunchOptions.parse(new String[] { "bench", "load", "--contacts", "300000", "--needs",
                 "10000", "--customers", "30000" }, Map.of());
         assertThat(Repdesk.defaults(load)).containsEntry("repdesk.command", "bench-load")

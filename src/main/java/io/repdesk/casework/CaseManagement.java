@@ -257,6 +257,7 @@ public class CaseManagement {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("from", current.status());
         facts.put("to", status);
+        facts.put("at", at.toString());
         if (reason != null) {
             facts.put("reason", reason);
         }

@@ -52,6 +52,7 @@ public class NeedManagement {
         facts.put("key", need.key());
         facts.put("title", need.title());
         facts.put("demandClass", need.demandClass());
+        facts.put("createdAt", createdAt.toString());
         journal.append("need", need.id().value(), "NeedDefined", facts);
         events.publishEvent(new NeedDefined(need.id(), need.title()));
         return need;
@@ -77,6 +78,7 @@ public class NeedManagement {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("from", need.stage());
         facts.put("to", stage);
+        facts.put("at", at.toString());
         if (reason != null) {
             facts.put("reason", reason);
         }

@@ -186,10 +186,22 @@ class PermissionMatrixIntegrationTests {
             POST /cases/{reference}/status                                   WORK_CASES
             GET /customers/{id}                                              VIEW_WORK
             GET /customers/{id}/history                                      VIEW_WORK
+            POST /customers/{id}/goodwill                                    EDIT_CUSTOMERS
+            POST /contacts/{id}/mark                                         WORK_CASES
             GET /needs/emerging                                              VIEW_WORK
             POST /needs/emerging/refresh                                     SHAPE_NEEDS
             POST /needs/emerging/{id}/promote                                SHAPE_NEEDS
             POST /needs/emerging/{id}/dismiss                                SHAPE_NEEDS
+            GET /insight/assembly-line                                       VIEW_REPORTS
+            GET /insight/assembly-line/{table}.csv                           VIEW_REPORTS
+            GET /insight/demand                                              VIEW_REPORTS
+            GET /insight/demand/{table}.csv                                  VIEW_REPORTS
+            GET /insight/customers                                           VIEW_REPORTS
+            GET /insight/customers/peers.csv                                 VIEW_REPORTS
+            GET /insight/teams                                               VIEW_REPORTS
+            GET /insight/teams/{table}.csv                                   VIEW_REPORTS
+            GET /insight/listening                                           VIEW_REPORTS
+            GET /insight/listening/{table}.csv                               VIEW_REPORTS
             GET /inbox                                                       VIEW_WORK
             GET /inbox/needs/{id}                                            VIEW_WORK
             GET /admin/intake                                                CONFIGURE_SUPPORT

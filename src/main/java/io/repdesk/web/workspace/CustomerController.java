@@ -21,6 +21,7 @@ import io.repdesk.contact.ContactFilter;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.insight.Dashboards;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
@@ -29,7 +30,7 @@ import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
 
-/** One customer: profile, environment, cases, and the timeline across every channel. */
+/** One customer: profile, environment, the 360 summary before a renewal call, and the timeline across every channel. */
 @Controller
 @Permits(Permission.VIEW_WORK)
 class CustomerController {
@@ -39,11 +40,13 @@ class CustomerController {
     private final ContactManagement contacts;
     private final NeedManagement needs;
     private final AuditTrail audit;
+    private final Dashboards dashboards;
 
     CustomerController(CustomerManagement customers, CaseManagement cases, ContactManagement contacts,
-            NeedManagement needs, AuditTrail audit) {
+            NeedManagement needs, AuditTrail audit, Dashboards dashboards) {
         this.audit = audit;
         this.needs = needs;
+        this.dashboards = dashboards;
         this.customers = customers;
         this.cases = cases;
         this.contacts = contacts;
@@ -54,6 +57,7 @@ class CustomerController {
             @RequestParam(required = false) @Nullable Channel channel, Model model) {
         Customer customer = customers.get(new CustomerId(id));
         model.addAttribute("customer", customer);
+        model.addAttribute("insight", dashboards.customer(customer.id()));
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         var customerCases = cases.list(CaseFilter.forCustomer(customer.id()), PageRequest.first(100));

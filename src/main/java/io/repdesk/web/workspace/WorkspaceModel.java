@@ -11,7 +11,7 @@ import io.repdesk.casework.TierManagement;
 import io.repdesk.shared.NotFound;
 
 /** What every workspace and admin page gets: the formatter, and a friendly page for unknown ids. */
-@ControllerAdvice(basePackages = { "io.repdesk.web.workspace", "io.repdesk.web.admin" })
+@ControllerAdvice(basePackages = { "io.repdesk.web.workspace", "io.repdesk.web.admin", "io.repdesk.web.insight" })
 class WorkspaceModel {
 
     private final Format format;

@@ -1,0 +1,135 @@
+package io.repdesk.eval;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import io.repdesk.insight.Dashboards;
+import io.repdesk.insight.InsightFilter;
+import io.repdesk.insight.RollupProjector;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.ProgressBar;
+
+/**
+ * {@code repdesk bench insight}: writes a synthetic history of N contacts and E journal entries in all, lets the
+ * rollup projector apply it, and times each dashboard's server work (p50/p99) over the last 12 weeks and the last
+ * year.
+ */
+@Component
+@ConditionalOnProperty(name = "repdesk.command", havingValue = "bench-insight")
+class InsightBenchmark implements ApplicationRunner {
+
+    private static final int WARMUP = 5;
+    private static final int RUNS = 50;
+
+    private final SyntheticJournal journal;
+    private final RollupProjector projector;
+    private final Dashboards dashboards;
+    private final Clock clock;
+    private final int contacts;
+    private final long events;
+    private final int needs;
+    private final PrintStream out = System.out;
+
+    InsightBenchmark(SyntheticJournal journal, RollupProjector projector, Dashboards dashboards, Clock clock,
+            @Value("${repdesk.eval.contacts:1000000}") int contacts, @Value("${repdesk.eval.events:0}") long events,
+            @Value("${repdesk.eval.needs:10000}") int needs) {
+        this.journal = journal;
+        this.projector = projector;
+        this.dashboards = dashboards;
+        this.clock = clock;
+        this.contacts = Math.max(contacts, 10);
+        this.events = events > 0 ? events : 10L * this.contacts;
+        this.needs = Math.max(needs, 1);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        SyntheticJournal.Size size = size();
+        out.printf(Locale.ROOT, "Writing %,d organizations, %,d customers, %,d needs, %,d cases, %,d contacts and "
+                + "%,d more case events to the journal%n", size.organizations(), size.customers(), size.needs(),
+                size.cases(), size.contacts(), size.caseEvents());
+        long start = System.nanoTime();
+        journal.organizations(size);
+        journal.customers(size);
+        journal.needs(size);
+        journal.cases(size);
+        journal.work(size);
+        journal.lateLinks(size);
+        long written = journal.entries();
+        double writeSeconds = seconds(start);
+        out.printf(Locale.ROOT, "Journal: %,d entries written in %.1f s%n", written, writeSeconds);
+        start = System.nanoTime();
+        ProgressBar progress = new ProgressBar(out, "Rollups", written);
+        projector.rebuild(progress::update);
+        progress.done();
+        double projectSeconds = seconds(start);
+        out.printf(Locale.ROOT, "Rollups: %,d entries applied in %.1f s (%,.0f entries/s)%n", written, projectSeconds,
+                written / projectSeconds);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, InsightFilter> ranges = Map.of("12 weeks", new InsightFilter(today.minusDays(83), today, null, null,
+                null), "1 year", new InsightFilter(today.minusDays(364), today, null, null, null));
+        CustomerId customer = new CustomerId(md5Uuid("customer1"));
+        List<String> results = new ArrayList<>();
+        for (String range : List.of("12 weeks", "1 year")) {
+            InsightFilter filter = ranges.get(range);
+            results.add(time("assembly-line", range, () -> dashboards.assemblyLine(filter)));
+            results.add(time("demand", range, () -> dashboards.demand(filter)));
+            results.add(time("customers", range, () -> dashboards.peers(filter)));
+        }
+        results.add(time("customer-360", "all time", () -> dashboards.customer(customer)));
+        results.forEach(out::println);
+        out.printf(Locale.ROOT, "bench insight contacts=%d entries=%d project_s=%.1f entries_per_s=%.0f%n",
+                size.contacts(), written, projectSeconds, written / projectSeconds);
+    }
+
+    private SyntheticJournal.Size size() {
+        int customers = Math.max(10, Math.min(100_000, contacts / 10));
+        int cases = Math.max(1, contacts / 3);
+        long fixed = customers / 20 + customers + needs + needs / 3 + needs / 9 + needs / 27 + cases + contacts
+                + cases / 5;
+        return new SyntheticJournal.Size(Math.max(1, customers / 20), customers, needs, cases, contacts,
+                Math.max(0, events - fixed));
+    }
+
+    private String time(String dashboard, String range, Supplier<?> query) {
+        for (int i = 0; i < WARMUP; i++) {
+            query.get();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            query.get();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        return String.format(Locale.ROOT, "Dashboard %s (%s): p50=%.1f ms p99=%.1f ms", dashboard, range,
+                millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.99) - 1]);
+    }
+
+    /** The id {@code md5('customer1')::uuid} gives in PostgreSQL. */
+    private static java.util.UUID md5Uuid(String text) {
+        try {
+            String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by the Java platform", e);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,353 @@
+package io.repdesk.insight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.repdesk.journal.Journal;
+import io.repdesk.journal.JournalEntry;
+import io.repdesk.shared.HandlingCost;
+import io.repdesk.shared.Periodic;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the insight rollups in step with the journal: reads the entries after the stored position, applies them
+ * and moves the position in one transaction, so an entry is counted exactly once whatever crashes and however
+ * many nodes tail the same database. A case linked to another need later takes its counted work along.
+ */
+@Service
+public class RollupProjector implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupProjector.class);
+
+    private final Journal journal;
+    private final RollupStore store;
+    private final TransactionTemplate transaction;
+    private final InsightSettings settings;
+    private final HandlingCost cost;
+    private final JsonMapper json;
+    private @Nullable Periodic tailing;
+
+    RollupProjector(Journal journal, RollupStore store, TransactionTemplate transaction, InsightSettings settings,
+            HandlingCost cost, JsonMapper json) {
+        this.journal = journal;
+        this.store = store;
+        this.transaction = transaction;
+        this.settings = settings;
+        this.cost = cost;
+        this.json = json;
+    }
+
+    @Override
+    public void start() {
+        if (settings.tail()) {
+            tailing = Periodic.every("insight-rollups", Duration.ofSeconds(1), settings.pollInterval(), this::tailSafely);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (tailing != null) {
+            tailing.close();
+            tailing = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return tailing != null;
+    }
+
+    private void tailSafely() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn("Insight rollups could not apply the journal; will retry: {}", e.toString());
+            log.debug("Rollup failure", e);
+        }
+    }
+
+    /** Applies every journal entry not applied yet; returns the position reached. */
+    public long catchUp() {
+        while (applyNextBatch() > 0) {
+            // keep going while there is a backlog
+        }
+        return position();
+    }
+
+    /** The last journal sequence the rollups include. */
+    public long position() {
+        return store.position();
+    }
+
+    /** Empties the rollups and applies the whole journal again, reporting the position after each batch. */
+    public void rebuild(LongConsumer progress) {
+        transaction.executeWithoutResult(status -> store.clear());
+        while (applyNextBatch() > 0) {
+            progress.accept(store.position());
+        }
+    }
+
+    /** Applies the next batch in one transaction; returns how many entries it held. */
+    int applyNextBatch() {
+        Integer applied = transaction.execute(status -> {
+            long from = store.lockPosition();
+            List<JournalEntry> entries = journal.after(from, settings.batchSize());
+            if (entries.isEmpty()) {
+                return 0;
+            }
+            new Batch(entries).apply();
+            store.savePosition(entries.getLast().sequence());
+            return entries.size();
+        });
+        return applied == null ? 0 : applied;
+    }
+
+    /** One batch of entries, with the state they touch loaded up front and the rollup changes gathered. */
+    private final class Batch {
+
+        private final List<JournalEntry> entries;
+        private final List<JsonNode> payloads = new ArrayList<>();
+        private final Map<UUID, RollupStore.NeedState> needs;
+        private final Map<UUID, RollupStore.CaseState> cases;
+        private final Map<UUID, RollupStore.CustomerState> customers;
+        private final Map<UUID, RollupStore.CaseState> changedCases = new LinkedHashMap<>();
+        private final List<Work> work = new ArrayList<>();
+        private final Rollups rollups = new Rollups();
+
+        Batch(List<JournalEntry> entries) {
+            this.entries = entries;
+            Set<UUID> caseIds = new HashSet<>();
+            Set<UUID> customerIds = new HashSet<>();
+            for (JournalEntry entry : entries) {
+                JsonNode payload = json.readTree(entry.payload());
+                payloads.add(payload);
+                if (entry.stream().equals("case")) {
+                    caseIds.add(entry.streamId());
+                }
+                uuid(payload, "caseId").ifPresent(caseIds::add);
+                uuid(payload, "customerId").ifPresent(customerIds::add);
+            }
+            needs = store.needs();
+            cases = store.cases(caseIds);
+            cases.values().forEach(c -> customerIds.add(c.customerId()));
+            customers = store.customers(customerIds);
+        }
+
+        void apply() {
+            for (int i = 0; i < entries.size(); i++) {
+                apply(entries.get(i), payloads.get(i));
+            }
+            flush();
+        }
+
+        private void apply(JournalEntry entry, JsonNode payload) {
+            switch (entry.type()) {
+                case "OrganizationRegistered" -> store.insertOrganization(entry.streamId(), text(payload, "name"),
+                        text(payload, "plan"));
+                case "CustomerRegistered" -> customerRegistered(entry, payload);
+                case "ContactMarked" -> store.markContact(entry.streamId(), text(payload, "kind"),
+                        text(payload, "excerpt"), entry.actor(), entry.occurredAt());
+                case "GoodwillGiven" -> store.insertGoodwill(entry.sequence(), entry.streamId(), new Goodwill(
+                        Goodwill.Kind.valueOf(text(payload, "kind")), new java.math.BigDecimal(text(payload, "amount")),
+                        text(payload, "currency"), text(payload, "reason"), entry.actor(), entry.occurredAt()));
+                case "NeedDefined" -> needDefined(entry, payload);
+                case "NeedStageChanged" -> needMoved(entry, payload);
+                case "NeedClassified" -> store.classifyNeed(entry.streamId(), payload.path("to").asString());
+                case "NeedMerged" -> uuid(payload, "into").ifPresent(into -> store.mergeNeed(entry.streamId(), into));
+                case "CaseOpened" -> caseOpened(entry, payload);
+                case "CaseLinkedToNeed" -> caseLinked(entry, payload);
+                case "CaseMerged" -> {
+                    caseWork(entry);
+                    store.mergeCase(entry.streamId(), text(payload, "into"));
+                    store.caseStatus(entry.streamId(), "", "CLOSED", entry.occurredAt());
+                }
+                case "ContactRecorded" -> contactRecorded(entry, payload);
+                case "CaseStatusChanged" -> {
+                    caseWork(entry);
+                    store.caseStatus(entry.streamId(), text(payload, "from"), text(payload, "to"),
+                            at(entry, payload, "at"));
+                }
+                case "SlaBreached" -> {
+                    caseWork(entry);
+                    store.caseBreached(entry.streamId());
+                }
+                case "CaseAssigned" -> {
+                    caseWork(entry);
+                    store.caseAssigned(entry.streamId(), text(payload, "assignee"));
+                }
+                case "CaseQueued" -> teamChanged(entry, text(payload, "team"));
+                case "CaseEscalated" -> teamChanged(entry, text(payload, "toTeam"));
+                case "ArticleDrafted", "ArticleRevised", "ArticlePublished", "ArticleArchived" -> articleChanged(entry,
+                        payload);
+                default -> caseWork(entry);
+            }
+        }
+
+        private void customerRegistered(JournalEntry entry, JsonNode payload) {
+            JsonNode environment = payload.path("environment");
+            RollupStore.CustomerState customer = new RollupStore.CustomerState(
+                    uuid(payload, "organizationId").orElse(Work.NONE), environment.path("plan").asString(""),
+                    environment.path("product").asString(""), environment.path("version").asString(""));
+            store.insertCustomer(entry.streamId(), customer);
+            customers.put(entry.streamId(), customer);
+        }
+
+        /** The work of the event itself counts for the team that did it; the case then belongs to the new team. */
+        private void teamChanged(JournalEntry entry, String team) {
+            caseWork(entry);
+            RollupStore.CaseState current = cases.get(entry.streamId());
+            if (current != null && !team.isBlank()) {
+                changed(current.withTeam(team));
+            }
+        }
+
+        private void articleChanged(JournalEntry entry, JsonNode payload) {
+            List<UUID> served = new ArrayList<>();
+            payload.path("needIds").forEach(id -> served.add(UUID.fromString(id.asString())));
+            store.articleChanged(entry.streamId(), served, "PUBLISHED".equals(payload.path("state").asString())
+                    && "PUBLIC".equals(payload.path("audience").asString()));
+        }
+
+        private void needDefined(JournalEntry entry, JsonNode payload) {
+            store.insertNeed(entry.streamId(), payload.path("title").asString(""),
+                    payload.path("demandClass").asString("UNCLASSIFIED"), at(entry, payload, "createdAt"),
+                    entry.sequence());
+            needs.putIfAbsent(entry.streamId(), new RollupStore.NeedState(entry.streamId(), "RESPOND"));
+        }
+
+        private void needMoved(JournalEntry entry, JsonNode payload) {
+            String to = payload.path("to").asString();
+            String from = payload.path("from").asString();
+            store.moveNeed(entry.streamId(), from, to, at(entry, payload, "at"), entry.sequence());
+            needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), to));
+        }
+
+        private void caseOpened(JournalEntry entry, JsonNode payload) {
+            RollupStore.CaseState opened = new RollupStore.CaseState(entry.streamId(),
+                    uuid(payload, "customerId").orElse(Work.NONE), uuid(payload, "needId").orElse(Work.NONE), 0, 0, "");
+            if (!cases.containsKey(opened.id())) {
+                store.insertCase(opened, payload.path("reference").asString(""), entry.occurredAt());
+                cases.put(opened.id(), opened);
+            }
+        }
+
+        /** Moves everything counted for the case to its new need, in the stage that need is in now. */
+        private void caseLinked(JournalEntry entry, JsonNode payload) {
+            RollupStore.CaseState current = cases.get(entry.streamId());
+            if (current == null) {
+                return;
+            }
+            UUID need = uuid(payload, "needId").orElse(Work.NONE);
+            if (need.equals(current.needId())) {
+                return;
+            }
+            flush();
+            String stage = stageOf(need);
+            for (Work counted : store.workOf(current.id())) {
+                rollups.add(counted, current.needId(), -1);
+                rollups.add(counted.inStage(stage), need, 1);
+            }
+            store.restage(current.id(), stage);
+            changed(current.withNeed(need));
+        }
+
+        private void contactRecorded(JournalEntry entry, JsonNode payload) {
+            UUID caseId = uuid(payload, "caseId").orElseThrow();
+            RollupStore.CaseState current = cases.get(caseId);
+            if (current == null) {
+                current = new RollupStore.CaseState(caseId, uuid(payload, "customerId").orElse(Work.NONE),
+                        uuid(payload, "needId").orElse(Work.NONE), 0, 0, "");
+                store.insertCase(current, "", at(entry, payload, "occurredAt"));
+                cases.put(caseId, current);
+            }
+            boolean inbound = "INBOUND".equals(payload.path("direction").asString());
+            boolean repeat = inbound && current.inbound() > 0;
+            RollupStore.CustomerState customer = customers.getOrDefault(current.customerId(),
+                    RollupStore.CustomerState.UNKNOWN);
+            count(new Work(entry.sequence(), caseId, day(at(entry, payload, "occurredAt")),
+                    payload.path("channel").asString(""), stageOf(current.needId()), customer.organizationId(),
+                    customer.product(), customer.version(), current.team(), 1, inbound ? 1 : 0, repeat ? 1 : 0,
+                    cost.minutes("ContactRecorded", inbound), entry.streamId()), current.needId());
+            if (current.inbound() + current.replies() == 0) {
+                store.caseFirstContact(caseId, at(entry, payload, "occurredAt"));
+            }
+            changed(current.withContact(inbound));
+        }
+
+        /** A case event that costs agent time counts as work without a contact. */
+        private void caseWork(JournalEntry entry) {
+            int minutes = entry.stream().equals("case") ? cost.minutes(entry.type(), false) : 0;
+            RollupStore.CaseState current = cases.get(entry.streamId());
+            if (minutes == 0 || current == null) {
+                return;
+            }
+            RollupStore.CustomerState customer = customers.getOrDefault(current.customerId(),
+                    RollupStore.CustomerState.UNKNOWN);
+            count(new Work(entry.sequence(), current.id(), day(entry.occurredAt()), "", stageOf(current.needId()),
+                    customer.organizationId(), customer.product(), customer.version(), current.team(), 0, 0, 0, minutes, null),
+                    current.needId());
+        }
+
+        private void count(Work counted, UUID need) {
+            work.add(counted);
+            rollups.add(counted, need, 1);
+        }
+
+        private void changed(RollupStore.CaseState state) {
+            cases.put(state.id(), state);
+            changedCases.put(state.id(), state);
+        }
+
+        private String stageOf(UUID need) {
+            RollupStore.NeedState state = needs.get(need);
+            return state == null ? Work.TRIAGE : state.stage();
+        }
+
+        private void flush() {
+            store.insertWork(work);
+            work.clear();
+            rollups.flush(store);
+            store.saveCases(changedCases.values());
+            changedCases.clear();
+        }
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The moment a payload field names, else the moment the entry was journaled. */
+    private static Instant at(JournalEntry entry, JsonNode payload, String field) {
+        String text = payload.path(field).asString("");
+        return text.isBlank() ? entry.occurredAt() : Instant.parse(text);
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload.path(field);
+        return value.isString() ? value.asString() : "";
+    }
+
+    private static java.util.Optional<UUID> uuid(JsonNode payload, String field) {
+        JsonNode value = payload.path(field);
+        return value.isString() && !value.asString().isBlank() ? java.util.Optional.of(UUID.fromString(value.asString()))
+                : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,243 @@
+package io.repdesk.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.casework.CaseManagement;
+import io.repdesk.casework.CaseNote;
+import io.repdesk.contact.Channel;
+import io.repdesk.contact.ContactManagement;
+import io.repdesk.contact.Direction;
+import io.repdesk.contact.NewContact;
+import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.EnvironmentProfile;
+import io.repdesk.customer.NewCustomer;
+import io.repdesk.need.DemandClass;
+import io.repdesk.need.LifecycleStage;
+import io.repdesk.need.NeedManagement;
+import io.repdesk.need.NewNeed;
+import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.HandlingCost;
+import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
+
+/**
+ * The rollups are checked against the same figures recomputed by plain SQL from the contacts, cases, customers and
+ * the journal, on generated data with late-arriving contacts, cases linked to a need after their contacts, needs
+ * moving stage between contacts, merged needs and merged cases.
+ */
+@RepdeskIntegrationTest
+class RollupProjectorIntegrationTests {
+
+    static final Instant START = Instant.parse("2026-09-01T08:00:00Z");
+
+    @Autowired
+    RollupProjector projector;
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    NeedManagement needs;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    HandlingCost cost;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void rollupsEqualASqlRecomputationOfGeneratedHistory() {
+        generate(new Random(8));
+        assertRollupsMatchRecomputation();
+    }
+
+    @Test
+    void aRebuildFromTheJournalGivesTheSameRollups() {
+        generate(new Random(21));
+        projector.rebuild(position -> { });
+        assertRollupsMatchRecomputation();
+    }
+
+    @Test
+    void applyingTheJournalAgainChangesNothing() {
+        generate(new Random(5));
+        projector.catchUp();
+        String before = fingerprint();
+        jdbc.sql("update insight_position set sequence = sequence").update();
+        assertThat(projector.catchUp()).isEqualTo(projector.position());
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    private String fingerprint() {
+        return jdbc.sql("select coalesce(sum(contacts), 0) || '/' || coalesce(sum(minutes), 0) from insight_daily")
+                .query(String.class).single();
+    }
+
+    /** A small, varied history: every path the projector must get right, seeded so that a failure repeats. */
+    private void generate(Random random) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        OrganizationId org = customers.registerOrganization("Rollup " + run, "Business").id();
+        List<CustomerId> people = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            people.add(customers.register(new NewCustomer(org, "Rollup " + run + " " + i, "rollup-" + run + "-" + i
+                    + "@example.com", new EnvironmentProfile("Portal", "5." + i, "web", "Business", "EU", Map.of()),
+                    null)).id());
+        }
+        List<NeedId> known = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            known.add(needs.define(new NewNeed("rollup-" + run + "-" + i, "Rollup need " + run + " " + i, "",
+                    DemandClass.values()[1 + i], null), START).id());
+        }
+        List<CaseId> opened = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            NeedId need = i % 4 == 3 ? null : known.get(i % 3);
+            opened.add(contact(people.get(i % 4), null, START.plus(Duration.ofDays(i)), need, Direction.INBOUND, random));
+        }
+        for (int i = 0; i < 40; i++) {
+            CaseId onCase = opened.get(random.nextInt(opened.size()));
+            // Late arrivals: some contacts are recorded now but happened weeks before the others.
+            Instant at = START.plus(Duration.ofHours(random.nextInt(24 * 60)));
+            contact(cases.get(onCase).customerId(), onCase, at, null,
+                    random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND, random);
+            if (i == 10) {
+                needs.moveTo(known.get(0), LifecycleStage.EMPOWER, "rollup test", START.plus(Duration.ofDays(20)));
+            }
+            if (i == 20) {
+                cases.linkToNeed(opened.get(3), known.get(1));
+                cases.addNote(opened.get(5), CaseNote.Kind.NOTE, "checked the logs");
+            }
+            if (i == 25) {
+                needs.merge(known.get(2), known.get(1));
+            }
+            if (i == 30) {
+                cases.merge(opened.get(6), opened.get(2));
+            }
+            if (i == 35) {
+                needs.moveTo(known.get(1), LifecycleStage.PREVENT, "rollup test", START.plus(Duration.ofDays(40)));
+            }
+        }
+        // A contact on the merged-away case lands on the case that carries on.
+        contact(cases.get(opened.get(6)).customerId(), opened.get(6), START.plus(Duration.ofDays(50)), null,
+                Direction.INBOUND, random);
+    }
+
+    private CaseId contact(CustomerId customer, CaseId onCase, Instant at, NeedId need, Direction direction,
+            Random random) {
+        Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+        return contacts.record(new NewContact(customer, onCase, channel, direction, at, "Rollup " + random.nextInt(),
+                "body " + random.nextLong(), null, null, need, null)).contact().caseId();
+    }
+
+    /** Catches up and compares in one snapshot in which nothing was journaled after the projector's position. */
+    private void assertRollupsMatchRecomputation() {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            projector.catchUp();
+            List<String> differences = snapshot.execute(status -> {
+                long head = jdbc.sql("select coalesce(max(sequence), 0) from journal_event").query(Long.class).single();
+                if (head != projector.position()) {
+                    return null;
+                }
+                List<String> found = new ArrayList<>();
+                found.addAll(differences("insight_daily", "day, need_id, stage, channel"));
+                found.addAll(differences("insight_daily_organization", "day, organization_id, need_id"));
+                found.addAll(differences("insight_daily_product", "day, product, version, need_id"));
+                found.addAll(differences("insight_daily_team", "day, team, need_id"));
+                return found;
+            });
+            if (differences != null) {
+                assertThat(differences).isEmpty();
+                assertThat(jdbc.sql("select count(*) from insight_daily where contacts > 0").query(Long.class).single())
+                        .isPositive();
+                return;
+            }
+            assertThat(System.nanoTime()).as("the journal kept moving for a minute").isLessThan(deadline);
+        }
+    }
+
+    /** Rows of the rollup and of its recomputation that differ, both ways. */
+    private List<String> differences(String table, String keys) {
+        String rollup = "select " + keys + ", sum(contacts) as contacts, sum(inbound) as inbound, "
+                + "sum(repeats) as repeats, sum(minutes) as minutes from " + table + " group by " + keys
+                + " having sum(contacts) <> 0 or sum(minutes) <> 0";
+        String recomputed = "select " + keys + ", sum(contacts) as contacts, sum(inbound) as inbound, "
+                + "sum(repeats) as repeats, sum(minutes) as minutes from (" + recomputation() + ") w group by " + keys;
+        String sql = "(" + rollup + " except " + recomputed + ") union all (" + recomputed + " except " + rollup + ")";
+        return jdbc.sql("select r::text from (" + sql + ") r limit 20").query(String.class).list()
+                .stream().map(row -> table + " " + row).collect(Collectors.toList());
+    }
+
+    /**
+     * Every unit of work from the source tables: contacts (with their case's need now, the stage that need was in
+     * when the contact was journaled or its case last changed need, whichever came later) and priced case events.
+     */
+    private String recomputation() {
+        String minutes = cost.eventMinutes().entrySet().stream()
+                .map(e -> "('" + e.getKey() + "', " + e.getValue() + ")").collect(Collectors.joining(", "));
+        return """
+                with work as (
+                    select j.sequence, c.case_id, (c.occurred_at at time zone 'UTC')::date as day, c.channel,
+                        1 as contacts, (c.direction = 'INBOUND')::int as inbound,
+                        case when c.direction = 'INBOUND' then %d else %d end as minutes,
+                        case when c.direction = 'INBOUND' and row_number() over (partition by c.case_id,
+                            c.direction order by j.sequence) > 1 then 1 else 0 end as repeats
+                    from contact_contact c
+                    join journal_event j on j.stream = 'contact' and j.stream_id = c.id and j.type = 'ContactRecorded'
+                    union all
+                    select j.sequence, j.stream_id, (j.occurred_at at time zone 'UTC')::date, '', 0, 0, m.minutes, 0
+                    from journal_event j join (values %s) as m (type, minutes) on m.type = j.type
+                    where j.stream = 'case'
+                ), placed as (
+                    select w.*, k.need_id, k.customer_id,
+                        greatest(w.sequence, (select max(l.sequence) from journal_event l
+                            where l.stream = 'case' and l.stream_id = w.case_id and l.type = 'CaseLinkedToNeed'
+                              and (l.payload ->> 'needId') is distinct from (l.payload ->> 'previousNeedId')))
+                            as effective
+                    from work w join casework_case k on k.id = w.case_id
+                )
+                select p.day, coalesce(p.need_id, '00000000-0000-0000-0000-000000000000') as need_id,
+                    case when p.need_id is null then 'TRIAGE' else coalesce((select s.payload ->> 'to'
+                        from journal_event s where s.stream = 'need' and s.stream_id = p.need_id
+                          and s.type = 'NeedStageChanged' and s.sequence < p.effective
+                        order by s.sequence desc limit 1), 'RESPOND') end as stage,
+                    p.channel, coalesce(u.organization_id, '00000000-0000-0000-0000-000000000000') as organization_id,
+                    coalesce(u.product, '') as product, coalesce(u.version, '') as version,
+                    coalesce((select coalesce(t.payload ->> 'team', t.payload ->> 'toTeam') from journal_event t
+                        where t.stream = 'case' and t.stream_id = p.case_id and t.sequence < p.sequence
+                          and t.type in ('CaseQueued', 'CaseEscalated')
+                          and coalesce(t.payload ->> 'team', t.payload ->> 'toTeam', '') <> ''
+                        order by t.sequence desc limit 1), '') as team,
+                    p.contacts, p.inbound, p.repeats, p.minutes
+                from placed p left join customer_customer u on u.id = p.customer_id
+                """.formatted(cost.inboundMinutes(), cost.replyMinutes(), minutes);
+    }
+}
