@@ -121,8 +121,11 @@ class PortalBrowserTests {
         portal.getByText("New request").first().click();
         portal.locator("a.category", new Page.LocatorOptions().setHasText(flow.category())).click();
         portal.locator("#subject").fill("Screen recording of the crash");
-        portal.locator("#attachments").setInputFiles(new FilePayload("recording.mp4", "video/mp4",
-                new byte[33 * 1024 * 1024]));
+        java.nio.file.Path recording = java.nio.file.Files.createTempFile("recording-", ".mp4");
+        try (var file = new java.io.RandomAccessFile(recording.toFile(), "rw")) {
+            file.setLength(33L * 1024 * 1024);
+        }
+        portal.locator("#attachments").setInputFiles(recording);
 
         portal.locator("#file-request").click();
 
@@ -130,6 +133,7 @@ class PortalBrowserTests {
         assertThat(portal.locator("[role=alert]")).containsText("each file may be at most 32 MB");
         portal.goBack();
         assertThat(portal.locator("#subject")).hasValue("Screen recording of the crash");
+        java.nio.file.Files.delete(recording);
     }
 
     @Test
