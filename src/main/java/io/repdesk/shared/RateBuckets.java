@@ -37,7 +37,8 @@ public final class RateBuckets {
         }
         double[] bucket = buckets.computeIfAbsent(key, k -> new double[] { capacity, nowMillis });
         synchronized (bucket) {
-            bucket[0] = Math.min(capacity, bucket[0] + (nowMillis - bucket[1]) * perMilli);
+            // A clock set back (a test's pinned clock, an NTP step) refills nothing rather than draining the bucket.
+            bucket[0] = Math.min(capacity, bucket[0] + Math.max(0, nowMillis - bucket[1]) * perMilli);
             bucket[1] = nowMillis;
             if (bucket[0] >= 1) {
                 bucket[0] -= 1;

@@ -50,12 +50,12 @@ class FormSizeLimit extends OncePerRequestFilter {
             if (length > maxRequest || exceedsPartLimits(request)) {
                 LimitPages.tooLarge(request, response, "The files sent are too large: each file may be at most "
                         + LimitPages.size(maxFile) + " and all of them together at most " + LimitPages.size(maxRequest)
-                        + ".", "attachments");
+                        + ".");
                 return;
             }
         } else if (type.startsWith("application/x-www-form-urlencoded") && maxForm >= 0 && length > maxForm) {
             LimitPages.tooLarge(request, response, "The form is too large: at most " + LimitPages.size(maxForm)
-                    + " of text may be sent at once.", "body");
+                    + " of text may be sent at once.");
             return;
         }
         chain.doFilter(request, response);

@@ -11,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The answers of the input limits: a small page for browsers (it needs no template, as it is written before
- * Spring MVC runs), a problem document for the API.
+ * The answers of the input limits to browsers: a small page (it needs no template, as it is written before
+ * Spring MVC runs). The API's limits answer with problem documents of their own.
  */
 final class LimitPages {
 
@@ -25,14 +25,14 @@ final class LimitPages {
         long seconds = RateBuckets.retryAfterSeconds(waitMillis);
         response.setHeader("Retry-After", Long.toString(seconds));
         String detail = what + " Try again in " + duration(seconds) + ".";
-        write(request, response, 429, "Too many requests", detail, "");
+        write(request, response, 429, "Too many requests", detail);
     }
 
-    /** 413, naming the limit; the connection is closed, as the rest of the body is not read. */
-    static void tooLarge(HttpServletRequest request, HttpServletResponse response, String detail, String field)
+    /** 413, naming the limit; the connection is closed after the answer. */
+    static void tooLarge(HttpServletRequest request, HttpServletResponse response, String detail)
             throws IOException {
         response.setHeader("Connection", "close");
-        write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Too large", detail, field);
+        write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Too large", detail);
     }
 
     static String size(long bytes) {
@@ -45,17 +45,13 @@ final class LimitPages {
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-            String detail, String field) throws IOException {
+            String detail) throws IOException {
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
-                    + (field.isEmpty() ? "" : ",\"field\":\"" + field + "\"") + "}");
-            return;
-        }
         response.setContentType("text/html");
+        // Written ahead of Spring Security, so without its headers: the page has no script and needs no more.
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         String css = request.getContextPath() + "/css/repdesk.css";
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title

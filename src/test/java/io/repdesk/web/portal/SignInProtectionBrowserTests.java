@@ -153,6 +153,8 @@ class SignInProtectionBrowserTests {
         assertThat(refused.statusCode()).as("X-Forwarded-For is not trusted unless configured").isEqualTo(429);
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
         assertThat(refused.body()).contains("Too many sign-in attempts from your address").contains("Try again in");
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
         assertThat(postForm("/portal/login", "email=paula%40customer.example&password=x", "10.9.9.8").statusCode())
                 .isEqualTo(429);
         assertThat(postForm("/portal/login/email", "email=paula%40customer.example", "10.9.9.7").statusCode())
