@@ -27,6 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "repdesk.casework.sla-interval=0s",
             // Tests send webhook deliveries themselves (WebhookDispatcher.dispatchDue), at moments they choose.
             "repdesk.channel.webhook.dispatch-interval=0s",
+            // Every test signs in from the same address; SignInThrottleIntegrationTests proves the limits in an app of its own.
+            "repdesk.web.limits.sign-ins-per-address=100000",
+            "repdesk.web.limits.portal-posts-per-address=100000",
             "REPDESK_ADMIN_PASSWORD=integration-admin-password"
         })
 public @interface RepdeskIntegrationTest {

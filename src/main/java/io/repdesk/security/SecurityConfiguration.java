@@ -1,5 +1,6 @@
 package io.repdesk.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,12 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains: API tokens (bearer) or HTTP Basic without sessions for {@code /api/**}, form login for
- * the workspace.
+ * the workspace, and single sign-on (OpenID Connect) beside it when a client registration is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -52,9 +55,25 @@ class SecurityConfiguration {
         return handler;
     }
 
+    /** The sign-in page says why single sign-on was refused: no such agent, a disabled one, or anything else. */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler singleSignOnFailures() {
+        return (request, response, e) -> {
+            String code = e instanceof OAuth2AuthenticationException refused ? refused.getError().getErrorCode() : "";
+            String reason = code.equals(AgentOidcUsers.UNKNOWN) || code.equals(AgentOidcUsers.DISABLED) ? code
+                    : "failed";
+            response.sendRedirect(request.getContextPath() + "/login?sso=" + reason);
+        };
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain workspace(HttpSecurity http) throws Exception {
+    SecurityFilterChain workspace(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+            AgentAccounts accounts, SingleSignOnSettings sso) throws Exception {
+        if (registrations.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/inbox", true)
+                    .userInfoEndpoint(users -> users.oidcUserService(new AgentOidcUsers(accounts, sso)))
+                    .failureHandler(singleSignOnFailures()));
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**",

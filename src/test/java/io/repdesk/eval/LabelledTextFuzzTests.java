@@ -19,7 +19,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class LabelledTextFuzzTests {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void readsAnyCsvOrNamesTheLineThatIsWrong(byte[] input) {
         String csv = new String(input, StandardCharsets.UTF_8);

@@ -83,6 +83,7 @@ class PermissionMatrixIntegrationTests {
             POST /admin/sla-policies                                         CONFIGURE_SUPPORT
             POST /admin/sla-policies/{id}                                    CONFIGURE_SUPPORT
             GET /admin/sla-report                                            VIEW_REPORTS
+            GET /admin/sla-report.csv                                        VIEW_REPORTS
             GET /admin/teams                                                 CONFIGURE_SUPPORT
             GET /admin/teams/new                                             CONFIGURE_SUPPORT
             GET /admin/teams/{id}                                            CONFIGURE_SUPPORT

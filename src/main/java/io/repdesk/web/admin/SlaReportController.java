@@ -1,5 +1,6 @@
 package io.repdesk.web.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -13,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +26,7 @@ import io.repdesk.casework.SlaManagement;
 import io.repdesk.casework.SlaReport;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
+import io.repdesk.shared.CsvCells;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.sla.SlaTarget;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,11 +54,9 @@ class SlaReportController {
     @GetMapping("/admin/sla-report")
     String report(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, Model model) {
-        LocalDate today = LocalDate.now(clock);
         FieldErrors errors = new FieldErrors();
-        LocalDate end = date(to, "to", today, errors);
-        LocalDate start = date(from, "from",
-                end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(DEFAULT_WEEKS - 1), errors);
+        LocalDate end = end(to, errors);
+        LocalDate start = start(from, end, errors);
         model.addAttribute("from", from == null ? start.toString() : from);
         model.addAttribute("to", to == null ? end.toString() : to);
         SlaReport report = null;
@@ -71,6 +74,46 @@ class SlaReportController {
                 : report.weeks().stream().map(WEEK::format).toList());
         model.addAttribute("chart", report == null ? "{}" : json.writeValueAsString(chart(report)));
         return "admin/sla-report";
+    }
+
+    /**
+     * The same figures as CSV, one row per policy and target: met and decided per week and for the whole range.
+     * Policy names are the admins' text, so every cell goes through {@link CsvCells}.
+     */
+    @GetMapping(value = "/admin/sla-report.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate end = end(to, errors);
+        LocalDate start = start(from, end, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors.asMap().keySet().iterator().next(),
+                    errors.asMap().values().iterator().next());
+        }
+        SlaReport report = sla.report(start, end);
+        StringBuilder csv = new StringBuilder();
+        List<Object> header = new ArrayList<>(List.of("policy", "active", "target"));
+        report.weeks().forEach(w -> header.addAll(List.of("met week of " + w, "decided week of " + w)));
+        header.addAll(List.of("met whole range", "decided whole range"));
+        csv.append(CsvCells.row(header));
+        for (SlaReport.PolicyFigures p : report.policies()) {
+            for (SlaTarget target : List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
+                boolean first = target == SlaTarget.FIRST_RESPONSE;
+                List<Object> row = new ArrayList<>(List.of(p.policy().name(), p.policy().active(), target.name()));
+                p.weeks().forEach(w -> tally(row, first ? w.firstResponse() : w.resolution()));
+                tally(row, first ? p.firstResponse() : p.resolution());
+                csv.append(CsvCells.row(row));
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sla-report-" + start + "-to-" + end
+                        + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
+    }
+
+    private static void tally(List<Object> row, SlaReport.Tally tally) {
+        row.add(tally.met());
+        row.add(tally.decided());
     }
 
     /** One policy's figures for one target: a cell per week and one for the whole range. */
@@ -135,6 +178,17 @@ class SlaReportController {
 
     private static @Nullable Double rounded(@Nullable Double percent) {
         return percent == null ? null : Math.round(percent * 10) / 10.0;
+    }
+
+    /** The range's last day: today unless chosen. */
+    private LocalDate end(@Nullable String to, FieldErrors errors) {
+        return date(to, "to", LocalDate.now(clock), errors);
+    }
+
+    /** The range's first day: the Monday {@value #DEFAULT_WEEKS} weeks back unless chosen. */
+    private static LocalDate start(@Nullable String from, LocalDate end, FieldErrors errors) {
+        return date(from, "from",
+                end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(DEFAULT_WEEKS - 1), errors);
     }
 
     private static LocalDate date(@Nullable String text, String field, LocalDate otherwise, FieldErrors errors) {

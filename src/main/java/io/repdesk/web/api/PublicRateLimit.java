@@ -2,8 +2,8 @@ package io.repdesk.web.api;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +13,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.repdesk.shared.RateBuckets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,7 @@ class PublicRateLimit implements WebMvcConfigurer, HandlerInterceptor {
     private final int perMinute;
     private final Clock clock;
     private final JsonMapper json;
-    private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
+    private final RateBuckets buckets;
 
     PublicRateLimit(@Value("${repdesk.web.public-requests-per-minute:120}") int perMinute, Clock clock,
             JsonMapper json) {
@@ -37,6 +38,7 @@ class PublicRateLimit implements WebMvcConfigurer, HandlerInterceptor {
                     + perMinute);
         }
         this.perMinute = perMinute;
+        this.buckets = new RateBuckets(perMinute, Duration.ofMinutes(1));
         this.clock = clock;
         this.json = json;
     }
@@ -53,7 +55,7 @@ class PublicRateLimit implements WebMvcConfigurer, HandlerInterceptor {
         if (wait == 0) {
             return true;
         }
-        long seconds = Math.max(1, (wait + 999) / 1000);
+        long seconds = RateBuckets.retryAfterSeconds(wait);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("application/problem+json");
@@ -66,19 +68,6 @@ class PublicRateLimit implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Takes a token from the client's bucket; returns 0, or the milliseconds until one is there. */
     long take(String client, long nowMillis) {
-        double perMilli = perMinute / 60_000.0;
-        if (buckets.size() > 100_000) {
-            buckets.clear();
-        }
-        double[] bucket = buckets.computeIfAbsent(client, k -> new double[] { perMinute, nowMillis });
-        synchronized (bucket) {
-            bucket[0] = Math.min(perMinute, bucket[0] + (nowMillis - bucket[1]) * perMilli);
-            bucket[1] = nowMillis;
-            if (bucket[0] >= 1) {
-                bucket[0] -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - bucket[0]) / perMilli);
-        }
+        return buckets.take(client, nowMillis);
     }
 }

@@ -22,7 +22,7 @@ class EmailParserFuzzTests {
     /** What the text of a message may grow to: forwarded messages nested twelve deep repeat their text. */
     private static final int MAX_GROWTH = 16;
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void readsAnyBytesOrSaysTheyAreUnreadable(byte[] raw) {
         ParsedEmail email;

@@ -51,7 +51,7 @@ class ApiJsonFuzzTests {
     private static final List<Class<?>> BODIES = requestBodies();
 
     /** The first line names the body type (an unknown name picks one by its hash); the rest is the JSON. */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void readsAnyJsonIntoARequestOrAnswers400(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);

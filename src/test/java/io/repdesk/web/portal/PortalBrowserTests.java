@@ -111,6 +111,32 @@ class PortalBrowserTests {
     }
 
     @Test
+    void aFileOverTheUploadLimitGetsAPageNamingTheLimitAndGoingBackKeepsTheForm() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        IntakeFlow flow = intake.create(Flows.mobileApp("Large " + suffix));
+        Customer customer = customers.register(new NewCustomer(null, "Lars Large", "lars-" + suffix + "@example.com",
+                new EnvironmentProfile(null, null, null, null, null, Map.of()), null));
+        Page portal = customerBrowser.newPage();
+        signInByLink(portal, customer.email());
+        portal.getByText("New request").first().click();
+        portal.locator("a.category", new Page.LocatorOptions().setHasText(flow.category())).click();
+        portal.locator("#subject").fill("Screen recording of the crash");
+        java.nio.file.Path recording = java.nio.file.Files.createTempFile("recording-", ".mp4");
+        try (var file = new java.io.RandomAccessFile(recording.toFile(), "rw")) {
+            file.setLength(33L * 1024 * 1024);
+        }
+        portal.locator("#attachments").setInputFiles(recording);
+
+        portal.locator("#file-request").click();
+
+        assertThat(portal.locator("h1")).hasText("Too large");
+        assertThat(portal.locator("[role=alert]")).containsText("each file may be at most 32 MB");
+        portal.goBack();
+        assertThat(portal.locator("#subject")).hasValue("Screen recording of the crash");
+        java.nio.file.Files.delete(recording);
+    }
+
+    @Test
     void aCustomerFilesARequestThroughItsIntakeFlowAndReadsTheAgentsReplyOnThePortalAndByEmail() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         IntakeFlow flow = intake.create(Flows.mobileApp("App " + suffix));
