@@ -112,8 +112,7 @@ public class KnowledgeSearch {
     }
 
     /**
-     * Suggestions for a text already matched to needs, with the given cut-offs: what {@code repdesk eval
-     * suggestions} tries across cut-offs without matching the same text again.
+     * Suggestions for a text already matched to needs, with the given cut-offs.
      *
      * @param needConfidence how sure the match must be before the need's articles come first
      * @param minSimilarity the cosine below which an article is not found by meaning alone
@@ -121,12 +120,19 @@ public class KnowledgeSearch {
     public Suggestions suggest(String text, MatchResult match, @Nullable OrganizationId organization, int limit,
             float needConfidence, float minSimilarity) {
         ServiceNeed need = confident(match, needConfidence);
-        List<Article> needArticles = need == null ? List.of() : articles.ofNeed(need.id()).stream()
-                .filter(a -> a.readableBy(organization)).limit(limit).toList();
+        return combine(need, need == null ? List.of() : needArticles(need.id(), organization, limit),
+                forCustomers(text, organization, minSimilarity, 2 * limit), limit);
+    }
+
+    /**
+     * The suggestions from their parts: the matched need's articles first, then the search hits not among them,
+     * at most {@code limit} of each. {@code repdesk eval suggestions} searches once per similarity cut-off and
+     * combines the hits with each need cut-off's articles here.
+     */
+    public static Suggestions combine(@Nullable ServiceNeed need, List<Article> needArticles, List<Hit> found,
+            int limit) {
         Set<ArticleId> shown = new HashSet<>(needArticles.stream().map(Article::id).toList());
         List<Hit> hits = new ArrayList<>();
-        List<Hit> found = index.search(customerQuery(text, null, null, organization, minSimilarity,
-                limit + shown.size()));
         for (Hit hit : found) {
             if (!shown.contains(hit.articleId()) && hits.size() < limit) {
                 hits.add(hit);
@@ -135,12 +141,24 @@ public class KnowledgeSearch {
         return new Suggestions(need, needArticles, hits);
     }
 
+    /** The need's published articles the customer may read, at most {@code limit}. */
+    public List<Article> needArticles(NeedId need, @Nullable OrganizationId organization, int limit) {
+        return articles.ofNeed(need).stream().filter(a -> a.readableBy(organization)).limit(limit).toList();
+    }
+
+    /** What a customer may find, with a given similarity cut-off. */
+    public List<Hit> forCustomers(String text, @Nullable OrganizationId organization, float minSimilarity,
+            int limit) {
+        return index.search(customerQuery(text, null, null, organization, minSimilarity, limit));
+    }
+
     /** The need the text is about, when matching is confident enough; null otherwise. */
     public @Nullable ServiceNeed matchedNeed(String text) {
         return confident(matcher.match(text), settings.suggestNeedConfidence());
     }
 
-    private @Nullable ServiceNeed confident(MatchResult match, float needConfidence) {
+    /** The best candidate need of a match, when it is at least {@code needConfidence} sure; null otherwise. */
+    public @Nullable ServiceNeed confident(MatchResult match, float needConfidence) {
         if (match.candidates().isEmpty() || match instanceof MatchResult.NewNeed) {
             return null;
         }

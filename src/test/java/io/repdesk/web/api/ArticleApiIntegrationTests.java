@@ -94,7 +94,7 @@ class ArticleApiIntegrationTests {
                 List.of(south.id().toString(), north.id().toString()), "expectedVersion", 1));
         assertThat(moved.body().path("organizationIds")).hasSize(2);
         String reference = api.post("/api/v1/articles/" + id + "/publish", Map.of()).text("reference");
-        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(30))).isTrue();
+        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(120))).isTrue();
 
         assertThat(api.get("/api/v1/articles/search?q=" + word).body().get(0).path("organizationIds")).hasSize(2);
         assertThat(api.get("/api/v1/articles/" + id + "/versions").body().get(0).path("organizationIds")).hasSize(2);

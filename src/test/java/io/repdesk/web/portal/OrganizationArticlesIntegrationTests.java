@@ -79,7 +79,7 @@ class OrganizationArticlesIntegrationTests {
                 List.of(north.id()));
         Article forSouth = publish("South: pairing the " + word + " reader behind the proxy", need,
                 List.of(south.id()));
-        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(30))).isTrue();
+        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(120))).isTrue();
 
         assertThat(titles(search.forCustomers(word + " reader", null, null, north.id(), 10)))
                 .contains(everyone.title(), forNorth.title()).doesNotContain(forSouth.title());

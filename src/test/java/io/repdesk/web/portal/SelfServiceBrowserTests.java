@@ -192,7 +192,7 @@ class SelfServiceBrowserTests {
         assertThat(agent.locator(".org-badge")).hasText("Only for " + north.name());
         agent.locator("#publish").click();
         assertThat(agent.locator(".notice")).containsText("Published");
-        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(30))).isTrue();
+        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(120))).isTrue();
 
         try (BrowserContext northContext = browsers.browser().newContext();
                 BrowserContext southContext = browsers.browser().newContext()) {
