@@ -17,7 +17,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_LOAD, BENCH_INSIGHT, HELP
+        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, EVAL_SUGGESTIONS, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_LOAD, BENCH_INSIGHT, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -45,6 +45,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         List<String> settings = new ArrayList<>();
         Map<String, String> evaluation = new java.util.HashMap<>();
         int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
+                || command == Command.EVAL_SUGGESTIONS
                 || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA
                 || command == Command.BENCH_EMAIL || command == Command.BENCH_SEARCH
                 || command == Command.BENCH_LOAD || command == Command.BENCH_INSIGHT ? 2 : 1;
@@ -127,6 +128,9 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (command == Command.EVAL_MATCHING && !(evaluation.containsKey("train") && evaluation.containsKey("test"))) {
             throw new IllegalArgumentException("eval matching needs --train TRAIN.csv and --test TEST.csv");
         }
+        if (command == Command.EVAL_SUGGESTIONS && !(evaluation.containsKey("train") && evaluation.containsKey("test"))) {
+            throw new IllegalArgumentException("eval suggestions needs --train TRAIN.csv and --test TEST.csv");
+        }
         if (command == Command.EVAL_DISCOVERY && !evaluation.containsKey("test")) {
             throw new IllegalArgumentException("eval discovery needs --test TEST.csv");
         }
@@ -138,7 +142,9 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         return switch (what) {
             case "matching" -> Command.EVAL_MATCHING;
             case "discovery" -> Command.EVAL_DISCOVERY;
-            default -> throw new IllegalArgumentException("eval needs 'matching' or 'discovery', not '" + what + "'");
+            case "suggestions" -> Command.EVAL_SUGGESTIONS;
+            default -> throw new IllegalArgumentException(
+                    "eval needs 'matching', 'discovery' or 'suggestions', not '" + what + "'");
         };
     }
 

@@ -60,9 +60,12 @@ public final class Repdesk {
                 properties.put("repdesk.search.tail", false);
                 properties.put("logging.level.root", "WARN");
             }
-            case EVAL_MATCHING, EVAL_DISCOVERY -> {
-                properties.put("repdesk.command",
-                        options.command() == LaunchOptions.Command.EVAL_MATCHING ? "eval-matching" : "eval-discovery");
+            case EVAL_MATCHING, EVAL_DISCOVERY, EVAL_SUGGESTIONS -> {
+                properties.put("repdesk.command", switch (options.command()) {
+                    case EVAL_MATCHING -> "eval-matching";
+                    case EVAL_SUGGESTIONS -> "eval-suggestions";
+                    default -> "eval-discovery";
+                });
                 properties.put("repdesk.db.data-dir", ScratchDirectory.create());
                 properties.put("repdesk.db.clean-start", true);
                 properties.put("repdesk.casework.matching.enabled", false);
@@ -128,6 +131,10 @@ public final class Repdesk {
                           as a new contact, print accuracy and new-need detection. Scratch database.
                   eval discovery --test TEST.csv
                           Cluster the TEST texts without labels or a number of clusters; print NMI/ARI.
+                  eval suggestions --train TRAIN.csv --test TEST.csv
+                          Write one article per TRAIN category from its texts, try the suggestion cut-offs
+                          (need confidence, article similarity) on a tuning split of TRAIN, choose the best
+                          pair by F1 and print its precision and recall on TEST beside the configured pair's.
                   bench matching [--needs N] [--contacts N] [--queries N] [--threads N] [--callers N] [--corpus DIR]
                           Time the matcher with N synthetic needs (default 10,000) and contacts (default
                           1,000,000) in the index: latency p50/p99, contacts per second with --callers

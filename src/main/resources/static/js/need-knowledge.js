@@ -1,5 +1,5 @@
-// Draws a need's cases per week from the JSON in the canvas's data-chart attribute (the page's
-// Content-Security-Policy allows no inline script), marking the week its first article went live.
+// Draws inbound contacts per week (of a need, or of an article's needs) from the JSON in the canvas's data-chart attribute (the page's
+// Content-Security-Policy allows no inline script), marking the week the article went live.
 document.addEventListener('DOMContentLoaded', () => {
   const canvas = document.getElementById('knowledge-chart');
   if (!canvas || typeof Chart === 'undefined') {
@@ -12,7 +12,7 @@ document.addEventListener('DOMContentLoaded', () => {
     data: {
       labels: data.labels,
       datasets: [{
-        label: 'Cases opened',
+        label: 'Inbound contacts',
         data: data.counts,
         backgroundColor: data.labels.map((l, i) => published >= 0 && i >= published ? '#3c9a5f' : '#8aa4c8')
       }]
@@ -20,10 +20,10 @@ document.addEventListener('DOMContentLoaded', () => {
     options: {
       animation: false,
       maintainAspectRatio: false,
-      scales: {y: {min: 0, title: {display: true, text: 'cases per week'}}},
+      scales: {y: {min: 0, title: {display: true, text: 'contacts per week'}}},
       plugins: {
         legend: {display: false},
-        tooltip: {callbacks: {afterLabel: item => item.dataIndex === published ? 'first article published' : ''}}
+        tooltip: {callbacks: {afterLabel: item => item.dataIndex === published ? 'article published' : ''}}
       }
     }
   });

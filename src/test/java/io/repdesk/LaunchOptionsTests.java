@@ -54,12 +54,18 @@ class LaunchOptionsTests {
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "matching", "--test", csv.toString() },
                         Map.of()))
                 .withMessageContaining("--train");
+        assertThat(LaunchOptions.parse(new String[] { "eval", "suggestions", "--train", csv.toString(), "--test",
+            csv.toString() }, Map.of()).command()).isEqualTo(LaunchOptions.Command.EVAL_SUGGESTIONS);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "suggestions", "--train", csv.toString() },
+                        Map.of()))
+                .withMessageContaining("eval suggestions needs --train TRAIN.csv and --test TEST.csv");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "discovery", "--test", "/no/such.csv" },
                         Map.of()))
                 .withMessageContaining("no such readable file");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "eval", "speed" },
-                Map.of())).withMessageContaining("'matching' or 'discovery'");
+                Map.of())).withMessageContaining("'matching', 'discovery' or 'suggestions'");
     }
 
     @Test

@@ -376,6 +376,11 @@ public class CaseManagement {
         return cases.openedPerWeek(need, since);
     }
 
+    /** Every case that carries one of the needs, merged duplicates included (their contacts stay with them). */
+    public List<CaseId> idsWithNeeds(java.util.Collection<NeedId> needs) {
+        return cases.idsWithNeeds(needs);
+    }
+
     private SupportCase changeable(CaseId id) {
         SupportCase current = get(id);
         if (current.status() == CaseStatus.CLOSED) {

@@ -221,6 +221,12 @@ class Cases {
                 .list();
     }
 
+    List<CaseId> idsWithNeeds(java.util.Collection<NeedId> needs) {
+        return jdbc.sql("select id from casework_case where need_id = any(?)")
+                .param(needs.stream().map(NeedId::value).toArray(UUID[]::new))
+                .query((rs, row) -> new CaseId(rs.getObject(1, UUID.class))).list();
+    }
+
     List<WeeklyCount> openedPerWeek(NeedId need, Instant since) {
         return jdbc.sql("""
                 select cast(date_trunc('week', opened_at at time zone 'UTC') as date) as week, count(*) as opened

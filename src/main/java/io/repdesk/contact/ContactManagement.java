@@ -125,6 +125,14 @@ public class ContactManagement {
         return contacts.forCases(cases.withMerged(id));
     }
 
+    /**
+     * Inbound contacts on these cases per ISO week (weeks starting Monday, UTC) from the moment on; empty weeks
+     * left out.
+     */
+    public List<io.repdesk.casework.WeeklyCount> inboundPerWeek(List<CaseId> cases, Instant since) {
+        return contacts.inboundPerWeek(cases, since);
+    }
+
     /** Contacts matching the filter, newest first. */
     public Page<Contact> list(ContactFilter filter, PageRequest page) {
         return contacts.page(filter, page);

@@ -62,6 +62,19 @@ class Contacts {
                 .list();
     }
 
+    List<io.repdesk.casework.WeeklyCount> inboundPerWeek(List<CaseId> cases, java.time.Instant since) {
+        return jdbc.sql("""
+                select cast(date_trunc('week', occurred_at at time zone 'UTC') as date) as week, count(*) as contacts
+                from contact_contact where case_id = any(?) and direction = 'INBOUND' and occurred_at >= ?
+                group by 1 order by 1
+                """)
+                .params(cases.stream().map(CaseId::value).toArray(java.util.UUID[]::new),
+                        since.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new io.repdesk.casework.WeeklyCount(rs.getObject("week", java.time.LocalDate.class),
+                        rs.getLong("contacts")))
+                .list();
+    }
+
     Page<Contact> forCustomer(CustomerId id, PageRequest page) {
         return page(new ContactFilter(id, null, null, null, null, null), page);
     }

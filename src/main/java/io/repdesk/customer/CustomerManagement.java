@@ -90,6 +90,10 @@ public class CustomerManagement {
         return customers.organization(id).orElseThrow(() -> new NotFound("organization", id));
     }
 
+    public boolean organizationExists(OrganizationId id) {
+        return customers.organization(id).isPresent();
+    }
+
     public Page<Organization> organizations(PageRequest page) {
         return customers.organizations(page);
     }

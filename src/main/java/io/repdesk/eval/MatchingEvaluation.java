@@ -2,10 +2,7 @@ package io.repdesk.eval;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,21 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import io.repdesk.contact.Channel;
-import io.repdesk.contact.ContactManagement;
-import io.repdesk.contact.Direction;
-import io.repdesk.contact.NewContact;
-import io.repdesk.customer.CustomerManagement;
-import io.repdesk.customer.EnvironmentProfile;
-import io.repdesk.customer.NewCustomer;
-import io.repdesk.need.DemandClass;
 import io.repdesk.need.MatchResult;
 import io.repdesk.need.NeedMatcher;
-import io.repdesk.need.NeedManagement;
-import io.repdesk.need.NewNeed;
-import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.ProgressBar;
 
@@ -44,25 +29,16 @@ import io.repdesk.shared.ProgressBar;
 @ConditionalOnProperty(name = "repdesk.command", havingValue = "eval-matching")
 class MatchingEvaluation implements ApplicationRunner {
 
-    private static final int CHUNK = 500;
-
-    private final CustomerManagement customers;
-    private final NeedManagement needs;
-    private final ContactManagement contacts;
+    private final EvaluationHistory history;
     private final NeedMatcher matcher;
-    private final TransactionTemplate transaction;
     private final Path train;
     private final Path test;
     private final PrintStream out = System.out;
 
-    MatchingEvaluation(CustomerManagement customers, NeedManagement needs, ContactManagement contacts,
-            NeedMatcher matcher, TransactionTemplate transaction, @Value("${repdesk.eval.train}") Path train,
+    MatchingEvaluation(EvaluationHistory history, NeedMatcher matcher, @Value("${repdesk.eval.train}") Path train,
             @Value("${repdesk.eval.test}") Path test) {
-        this.customers = customers;
-        this.needs = needs;
-        this.contacts = contacts;
+        this.history = history;
         this.matcher = matcher;
-        this.transaction = transaction;
         this.train = train;
         this.test = test;
     }
@@ -73,47 +49,8 @@ class MatchingEvaluation implements ApplicationRunner {
         List<LabelledText> cases = LabelledText.read(test);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated("evaluation", null, List.of()));
-        Map<String, NeedId> needIds = load(history);
-        awaitIndex();
+        Map<String, NeedId> needIds = this.history.load(history, out);
         out.println(summarize(cases, needIds, match(cases)));
-    }
-
-    private Map<String, NeedId> load(List<LabelledText> history) {
-        Map<String, NeedId> needIds = new LinkedHashMap<>();
-        CustomerId customer = transaction.execute(status -> {
-            history.stream().map(LabelledText::category).filter(c -> !c.equals(LabelledText.OUT_OF_SCOPE)).distinct()
-                    .forEach(c -> needIds.put(c, needs.define(new NewNeed(key(c, needIds.size()), title(c), "",
-                            DemandClass.UNCLASSIFIED, null)).id()));
-            return customers.register(new NewCustomer(null, "Evaluation history", "history@evaluation.invalid",
-                    EnvironmentProfile.unknown(), null)).id();
-        });
-        ProgressBar bar = new ProgressBar(out, "Loading history", history.size());
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        for (int from = 0; from < history.size(); from += CHUNK) {
-            int first = from;
-            transaction.executeWithoutResult(status -> {
-                for (int i = first; i < Math.min(first + CHUNK, history.size()); i++) {
-                    LabelledText row = history.get(i);
-                    NeedId need = needIds.get(row.category());
-                    if (need != null) {
-                        contacts.record(new NewContact(customer, null, Channel.API, Direction.INBOUND,
-                                start.plusSeconds(i), row.text(), row.text(), null, "eval-history-" + i, need, null));
-                    }
-                }
-            });
-            bar.update(Math.min(from + CHUNK, history.size()));
-        }
-        bar.done();
-        return needIds;
-    }
-
-    private void awaitIndex() {
-        out.println("Indexing and learning the history…");
-        long started = System.nanoTime();
-        while (!matcher.awaitCurrent(Duration.ofSeconds(5))) {
-            out.printf("  still indexing (%s)%n", ProgressBar.duration(Duration.ofNanos(System.nanoTime() - started)));
-        }
-        matcher.consolidate();
     }
 
     /** One test row's outcome. */
@@ -167,15 +104,5 @@ class MatchingEvaluation implements ApplicationRunner {
                 Metrics.format(oos == 0 ? Double.NaN : (double) oosFlagged / oos),
                 Metrics.format(inScope == 0 ? Double.NaN : (double) inScopeKept / inScope),
                 String.format(Locale.ROOT, "%.2f", Metrics.median(millis)));
-    }
-
-    private static String key(String category, int index) {
-        String base = category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-        return (base.isEmpty() ? "need" : base) + "-" + index;
-    }
-
-    private static String title(String category) {
-        String words = category.replace('_', ' ').strip();
-        return words.isEmpty() ? "Need" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

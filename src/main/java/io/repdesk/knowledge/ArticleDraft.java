@@ -9,14 +9,23 @@ import org.jspecify.annotations.Nullable;
 
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
 
 /**
  * What an author writes: the content of a new article or of its next version (Markdown in the text fields).
  *
  * @param note what changed, kept with the version; optional
+ * @param organizationIds the organizations whose customers alone may read it; empty for every customer
  */
 public record ArticleDraft(String title, String issue, String environment, String resolution, String cause,
-        @Nullable String product, Audience audience, List<NeedId> needIds, @Nullable String note) {
+        @Nullable String product, Audience audience, List<NeedId> needIds, @Nullable String note,
+        List<OrganizationId> organizationIds) {
+
+    /** A draft for every customer (or for agents only, when internal). */
+    public ArticleDraft(String title, String issue, String environment, String resolution, String cause,
+            @Nullable String product, Audience audience, List<NeedId> needIds, @Nullable String note) {
+        this(title, issue, environment, resolution, cause, product, audience, needIds, note, List.of());
+    }
 
     static final int MAX_TITLE = 200;
     static final int MAX_TEXT = 20_000;
@@ -30,6 +39,7 @@ public record ArticleDraft(String title, String issue, String environment, Strin
         product = product == null || product.isBlank() ? null : product.strip();
         note = note == null || note.isBlank() ? null : note.strip();
         needIds = List.copyOf(new java.util.LinkedHashSet<>(needIds));
+        organizationIds = List.copyOf(new java.util.LinkedHashSet<>(organizationIds));
     }
 
     /** Every broken rule, by field: title, issue and resolution are required; lengths are capped. */
@@ -42,6 +52,9 @@ public record ArticleDraft(String title, String issue, String environment, Strin
         optional(problems, "cause", cause);
         if (product != null && product.length() > MAX_TITLE) {
             problems.put("product", "must be at most " + MAX_TITLE + " characters");
+        }
+        if (audience == Audience.INTERNAL && !organizationIds.isEmpty()) {
+            problems.put("organizationIds", "only an article for customers can be limited to organizations");
         }
         if (note != null && note.length() > 1_000) {
             problems.put("note", "must be at most 1000 characters");

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.repdesk.customer.CustomerManagement;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.LifecycleStage;
 import io.repdesk.need.NeedManagement;
@@ -20,6 +21,7 @@ import io.repdesk.shared.Conflict;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.NotFound;
+import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
 
@@ -37,10 +39,12 @@ public class ArticleManagement {
     private final Journal journal;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CustomerManagement customers;
 
     ArticleManagement(Articles articles, NeedManagement needs, Journal journal, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, CustomerManagement customers) {
         this.articles = articles;
+        this.customers = customers;
         this.needs = needs;
         this.journal = journal;
         this.events = events;
@@ -61,6 +65,7 @@ public class ArticleManagement {
         String by = Journal.currentActor();
         articles.insert(id, draft, at, by);
         articles.linkNeeds(id, draft.needIds());
+        articles.linkOrganizations(id, draft.organizationIds());
         Article created = get(id);
         saveVersion(created, at, by, draft.note());
         record(created, "ArticleDrafted");
@@ -86,6 +91,7 @@ public class ArticleManagement {
         String by = Journal.currentActor();
         articles.update(id, draft, current.version() + 1, at, by);
         articles.linkNeeds(id, draft.needIds());
+        articles.linkOrganizations(id, draft.organizationIds());
         Article revised = get(id);
         saveVersion(revised, at, by, draft.note());
         record(revised, "ArticleRevised");
@@ -181,6 +187,12 @@ public class ArticleManagement {
 
     private void validate(ArticleDraft draft) {
         draft.validate();
+        for (int i = 0; i < draft.organizationIds().size(); i++) {
+            if (!customers.organizationExists(draft.organizationIds().get(i))) {
+                throw new InvalidInput("organizationIds[" + i + "]",
+                        "is not a known organization: " + draft.organizationIds().get(i));
+            }
+        }
         Map<NeedId, ServiceNeed> known = needs.getAll(draft.needIds());
         for (int i = 0; i < draft.needIds().size(); i++) {
             NeedId need = draft.needIds().get(i);
@@ -195,7 +207,8 @@ public class ArticleManagement {
 
     private void saveVersion(Article a, Instant at, String by, @Nullable String note) {
         articles.insertVersion(new ArticleVersion(a.id(), a.version(), a.state(), a.title(), a.issue(),
-                a.environment(), a.resolution(), a.cause(), a.product(), a.audience(), a.needIds(), at, by, note));
+                a.environment(), a.resolution(), a.cause(), a.product(), a.audience(), a.needIds(), at, by, note,
+                a.organizationIds()));
     }
 
     /** Journals the change with the whole article: the search index is built from these entries alone. */
@@ -212,6 +225,7 @@ public class ArticleManagement {
         facts.put("state", a.state().name());
         facts.put("version", a.version());
         facts.put("needIds", a.needIds().stream().map(NeedId::toString).toList());
+        facts.put("organizationIds", a.organizationIds().stream().map(OrganizationId::toString).toList());
         journal.append("article", a.id().value(), type, facts);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import io.repdesk.shared.ArticleId;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
 import io.repdesk.shared.Where;
@@ -75,16 +76,24 @@ class Articles {
         }
     }
 
+    void linkOrganizations(ArticleId id, List<OrganizationId> organizations) {
+        jdbc.sql("delete from knowledge_article_organization where article_id = ?").param(id.value()).update();
+        for (OrganizationId organization : organizations) {
+            jdbc.sql("insert into knowledge_article_organization (article_id, organization_id) values (?, ?)")
+                    .params(id.value(), organization.value()).update();
+        }
+    }
+
     void insertVersion(ArticleVersion v) {
         jdbc.sql("""
                 insert into knowledge_article_version (article_id, version, state, title, issue, environment,
-                    resolution, cause, product, audience, need_ids, saved_at, saved_by, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    resolution, cause, product, audience, need_ids, saved_at, saved_by, note, organization_ids)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(v.articleId().value(), v.version(), v.state().name(), v.title(), v.issue(), v.environment(),
                         v.resolution(), v.cause(), v.product(), v.audience().name(),
                         v.needIds().stream().map(NeedId::value).toArray(UUID[]::new), utc(v.savedAt()), v.savedBy(),
-                        v.note())
+                        v.note(), v.organizationIds().stream().map(OrganizationId::value).toArray(UUID[]::new))
                 .update();
     }
 
@@ -171,17 +180,28 @@ class Articles {
         if (articles.isEmpty()) {
             return articles;
         }
+        UUID[] ids = articles.stream().map(a -> a.id().value()).toArray(UUID[]::new);
         Map<UUID, List<NeedId>> needs = new HashMap<>();
         jdbc.sql("select article_id, need_id from knowledge_article_need where article_id = any(?) order by need_id")
-                .param(articles.stream().map(a -> a.id().value()).toArray(UUID[]::new))
+                .param(ids)
                 .query(rs -> {
                     needs.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new NeedId(rs.getObject(2, UUID.class)));
                 });
+        Map<UUID, List<OrganizationId>> organizations = new HashMap<>();
+        jdbc.sql("""
+                select article_id, organization_id from knowledge_article_organization where article_id = any(?)
+                order by organization_id
+                """).param(ids)
+                .query(rs -> {
+                    organizations.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new OrganizationId(rs.getObject(2, UUID.class)));
+                });
         return articles.stream().map(a -> new Article(a.id(), a.number(), a.title(), a.issue(), a.environment(),
                 a.resolution(), a.cause(), a.product(), a.audience(), a.state(), a.version(),
                 List.copyOf(needs.getOrDefault(a.id().value(), List.of())), a.createdAt(), a.createdBy(),
-                a.updatedAt(), a.updatedBy(), a.publishedAt(), a.publishedBy())).toList();
+                a.updatedAt(), a.updatedBy(), a.publishedAt(), a.publishedBy(),
+                organizations.getOrDefault(a.id().value(), List.of()))).toList();
     }
 
     private Article article(ResultSet rs, int row) throws SQLException {
@@ -190,7 +210,7 @@ class Articles {
                 rs.getString("product"), Audience.valueOf(rs.getString("audience")),
                 ArticleState.valueOf(rs.getString("state")), rs.getInt("version"), List.of(),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
-                rs.getString("updated_by"), instant(rs, "published_at"), rs.getString("published_by"));
+                rs.getString("updated_by"), instant(rs, "published_at"), rs.getString("published_by"), List.of());
     }
 
     private static ArticleVersion version(ResultSet rs, int row) throws SQLException {
@@ -199,11 +219,15 @@ class Articles {
         for (Object id : (Object[]) needs.getArray()) {
             needIds.add(new NeedId((UUID) id));
         }
+        List<OrganizationId> organizationIds = new ArrayList<>();
+        for (Object id : (Object[]) rs.getArray("organization_ids").getArray()) {
+            organizationIds.add(new OrganizationId((UUID) id));
+        }
         return new ArticleVersion(new ArticleId(rs.getObject("article_id", UUID.class)), rs.getInt("version"),
                 ArticleState.valueOf(rs.getString("state")), rs.getString("title"), rs.getString("issue"),
                 rs.getString("environment"), rs.getString("resolution"), rs.getString("cause"),
                 rs.getString("product"), Audience.valueOf(rs.getString("audience")), needIds,
-                instant(rs, "saved_at"), rs.getString("saved_by"), rs.getString("note"));
+                instant(rs, "saved_at"), rs.getString("saved_by"), rs.getString("note"), organizationIds);
     }
 
     @SuppressWarnings("NullAway")

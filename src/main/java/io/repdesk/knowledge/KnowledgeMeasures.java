@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.NeedLoad;
 import io.repdesk.casework.WeeklyCount;
+import io.repdesk.contact.ContactManagement;
 import io.repdesk.shared.ArticleId;
 import io.repdesk.shared.NeedId;
 
@@ -38,12 +39,14 @@ public class KnowledgeMeasures {
     private final Measures measures;
     private final ArticleManagement articles;
     private final CaseManagement cases;
+    private final ContactManagement contacts;
     private final KnowledgeSettings settings;
     private final Clock clock;
 
-    KnowledgeMeasures(Measures measures, ArticleManagement articles, CaseManagement cases, KnowledgeSettings settings,
-            Clock clock) {
+    KnowledgeMeasures(Measures measures, ArticleManagement articles, CaseManagement cases,
+            ContactManagement contacts, KnowledgeSettings settings, Clock clock) {
         this.measures = measures;
+        this.contacts = contacts;
         this.articles = articles;
         this.cases = cases;
         this.settings = settings;
@@ -57,26 +60,53 @@ public class KnowledgeMeasures {
     public NeedKnowledge ofNeed(NeedId need) {
         Instant now = clock.instant();
         List<Article> linked = articles.ofNeed(need);
-        LocalDate thisWeek = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(
-                DayOfWeek.MONDAY));
-        LocalDate firstWeek = thisWeek.minusWeeks(WEEKS_SHOWN - 1L);
-        Instant first = firstPublished(linked);
-        LocalDate from = first == null ? firstWeek : min(firstWeek, week(first).minusWeeks(WEEKS_COMPARED));
-        List<WeeklyCount> weekly = everyWeek(cases.openedPerWeek(need, from.atStartOfDay().toInstant(ZoneOffset.UTC)),
-                from, thisWeek);
-        Double before = null;
-        Double after = null;
-        if (first != null) {
-            LocalDate published = week(first);
-            before = average(weekly, published.minusWeeks(WEEKS_COMPARED), published);
-            LocalDate afterEnd = min(thisWeek, published.plusWeeks(WEEKS_COMPARED + 1L));
-            after = afterEnd.isAfter(published.plusWeeks(1)) ? average(weekly, published.plusWeeks(1), afterEnd) : null;
-        }
         long recent = cases.openedSinceByNeed(now.minus(RECENT)).stream().filter(l -> l.needId().equals(need))
                 .mapToLong(NeedLoad::openCases).findFirst().orElse(0);
-        List<WeeklyCount> shown = weekly.stream().filter(w -> !w.week().isBefore(firstWeek)).toList();
-        return new NeedKnowledge(linked, measures.ofNeed(need, now), shown, first, before, after, recent,
+        Instant first = firstPublished(linked);
+        return new NeedKnowledge(linked, measures.ofNeed(need, now), contacts(List.of(need), first, now), recent,
                 first == null && recent >= settings.gapCases());
+    }
+
+    /** Inbound contacts per week about the article's needs, before and after the article went live. */
+    public ContactTrend contactsOf(Article article) {
+        return contacts(article.needIds(), article.isPublished() ? article.publishedAt() : null, clock.instant());
+    }
+
+    /**
+     * The needs with a published article whose inbound contacts per week fell since the first one went live, with
+     * the change (-0.42 = 42 % fewer).
+     */
+    public Map<NeedId, Double> fallingContacts() {
+        Instant now = clock.instant();
+        Map<NeedId, Double> falling = new java.util.LinkedHashMap<>();
+        for (NeedId need : articles.needsWithPublishedArticles()) {
+            ContactTrend trend = contacts(List.of(need), firstPublished(articles.ofNeed(need)), now);
+            if (trend.falling()) {
+                falling.put(need, trend.change());
+            }
+        }
+        return falling;
+    }
+
+    /** Contacts per week over the last half year, and around publication when there is one. */
+    private ContactTrend contacts(List<NeedId> needs, @Nullable Instant published, Instant now) {
+        LocalDate thisWeek = week(now);
+        LocalDate firstWeek = thisWeek.minusWeeks(WEEKS_SHOWN - 1L);
+        LocalDate from = published == null ? firstWeek : min(firstWeek, week(published).minusWeeks(WEEKS_COMPARED));
+        List<WeeklyCount> counted = needs.isEmpty() ? List.of()
+                : contacts.inboundPerWeek(cases.idsWithNeeds(needs), from.atStartOfDay().toInstant(ZoneOffset.UTC));
+        List<WeeklyCount> weekly = everyWeek(counted, from, thisWeek);
+        Double before = null;
+        Double after = null;
+        if (published != null) {
+            LocalDate publishedWeek = week(published);
+            before = average(weekly, publishedWeek.minusWeeks(WEEKS_COMPARED), publishedWeek);
+            LocalDate afterEnd = min(thisWeek, publishedWeek.plusWeeks(WEEKS_COMPARED + 1L));
+            after = afterEnd.isAfter(publishedWeek.plusWeeks(1)) ? average(weekly, publishedWeek.plusWeeks(1), afterEnd)
+                    : null;
+        }
+        return new ContactTrend(weekly.stream().filter(w -> !w.week().isBefore(firstWeek)).toList(), published,
+                before, after);
     }
 
     /** Needs with at least the threshold of cases in the last 30 days and no published article, busiest first. */

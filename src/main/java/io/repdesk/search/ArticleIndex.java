@@ -36,9 +36,13 @@ public interface ArticleIndex {
      * @param states the article states to include ({@code PUBLISHED} for customers)
      * @param need only articles linked to this need, when given
      * @param product only articles for this product (or for any product), when given
+     * @param organizations the organizations the reader belongs to, as ids: articles limited to other
+     *     organizations are left out, and an empty set leaves out every article limited to organizations;
+     *     null (agents) keeps them all
+     * @param minSimilarity the cosine below which a neighbour by meaning alone is not a hit (-1 keeps them all)
      */
     record Query(String text, Set<String> audiences, Set<String> states, @Nullable NeedId need,
-            @Nullable String product, int limit) {
+            @Nullable String product, @Nullable Set<String> organizations, float minSimilarity, int limit) {
 
         public Query {
             text = text.length() > MAX_QUERY ? text.substring(0, MAX_QUERY) : text;
@@ -57,9 +61,12 @@ public interface ArticleIndex {
      *
      * @param score the fused rank score: higher is better, comparable only within one result list
      * @param snippet a short passage of the article's text with the matched words marked
+     * @param organizationIds the organizations it is limited to, as ids; empty for every customer
+     * @param similarity the cosine between query and article when it was found by meaning, else NaN
      */
     record Hit(ArticleId articleId, String reference, String title, String audience, String state,
-            List<NeedId> needIds, @Nullable String product, float score, List<Fragment> snippet) {
+            List<NeedId> needIds, @Nullable String product, float score, List<Fragment> snippet,
+            List<String> organizationIds, float similarity) {
     }
 
     /** A piece of a snippet: plain text, or a word that matched the query. Never markup. */

@@ -62,15 +62,16 @@ final class LuceneArticleIndex implements ArticleIndex {
     static final String STATE = "article_state";
     static final String NEED = "article_need";
     static final String PRODUCT = "article_product";
+    static final String ORGANIZATION = "article_organization";
     static final String VECTOR = "article_vector";
 
+    /** Stands for "every customer" in the organization field of an article not limited to organizations. */
+    static final String ANY_ORGANIZATION = "*";
     /** Stands for "any product" in the product field, so a product filter keeps articles for every product. */
     static final String ANY_PRODUCT = "*";
     /** Rank constant of reciprocal rank fusion (the usual 60). */
     static final int RRF_K = 60;
     static final int CANDIDATES = 50;
-    /** Below this cosine, a neighbour by meaning alone is not shown: every query has nearest neighbours. */
-    static final float MIN_SIMILARITY = 0.62f;
 
     private final LuceneContactIndex index;
     private final Embedder embedder;
@@ -85,7 +86,8 @@ final class LuceneArticleIndex implements ArticleIndex {
 
     /** An article as the journal describes it. */
     record Entry(ArticleId id, String reference, String title, String issue, String environment, String resolution,
-            String cause, @Nullable String product, String audience, String state, List<NeedId> needIds) {
+            String cause, @Nullable String product, String audience, String state, List<NeedId> needIds,
+            List<String> organizationIds) {
 
         /** What the vector is made of: the question and the start of its answer. */
         String meaning() {
@@ -115,6 +117,9 @@ final class LuceneArticleIndex implements ArticleIndex {
         for (NeedId need : e.needIds()) {
             doc.add(new StringField(NEED, need.toString(), Field.Store.YES));
         }
+        for (String organization : e.organizationIds().isEmpty() ? List.of(ANY_ORGANIZATION) : e.organizationIds()) {
+            doc.add(new StringField(ORGANIZATION, organization, Field.Store.YES));
+        }
         if (vector != null) {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
@@ -129,9 +134,10 @@ final class LuceneArticleIndex implements ArticleIndex {
         try {
             if (terms.isEmpty() && query.text().isBlank()) {
                 return hits(searcher, query, searcher.search(filter, query.limit(),
-                        new Sort(new SortField(TITLE_SORT, SortField.Type.STRING))).scoreDocs, Map.of());
+                        new Sort(new SortField(TITLE_SORT, SortField.Type.STRING))).scoreDocs, Map.of(), Map.of());
             }
             Map<Integer, Float> fused = new HashMap<>();
+            Map<Integer, Float> similarity = new HashMap<>();
             if (!terms.isEmpty()) {
                 fuse(fused, searcher.search(keyword(terms, filter), CANDIDATES).scoreDocs);
             }
@@ -140,14 +146,18 @@ final class LuceneArticleIndex implements ArticleIndex {
                 ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, CANDIDATES, filter),
                         CANDIDATES).scoreDocs;
                 // DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors.
-                fuse(fused, java.util.Arrays.stream(near).filter(sd -> 2 * sd.score - 1 >= MIN_SIMILARITY)
-                        .toArray(ScoreDoc[]::new));
+                ScoreDoc[] similar = java.util.Arrays.stream(near)
+                        .filter(sd -> 2 * sd.score - 1 >= query.minSimilarity()).toArray(ScoreDoc[]::new);
+                for (ScoreDoc sd : similar) {
+                    similarity.put(sd.doc, 2 * sd.score - 1);
+                }
+                fuse(fused, similar);
             }
             ScoreDoc[] best = fused.entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(query.limit()).map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new);
-            return hits(searcher, query, best, fused);
+            return hits(searcher, query, best, fused, similarity);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -183,6 +193,11 @@ final class LuceneArticleIndex implements ArticleIndex {
         if (query.product() != null) {
             filter.add(anyOf(PRODUCT, Set.of(normal(query.product()), ANY_PRODUCT)), Occur.FILTER);
         }
+        if (query.organizations() != null) {
+            Set<String> readable = new java.util.HashSet<>(query.organizations());
+            readable.add(ANY_ORGANIZATION);
+            filter.add(anyOf(ORGANIZATION, readable), Occur.FILTER);
+        }
         return filter.build();
     }
 
@@ -199,14 +214,17 @@ final class LuceneArticleIndex implements ArticleIndex {
     }
 
     private List<Hit> hits(IndexSearcher searcher, ArticleIndex.Query query, ScoreDoc[] docs,
-            Map<Integer, Float> scores) throws IOException {
+            Map<Integer, Float> scores, Map<Integer, Float> similarity) throws IOException {
         List<Hit> hits = new ArrayList<>(docs.length);
         for (ScoreDoc sd : docs) {
             Document stored = searcher.storedFields().document(sd.doc);
             List<NeedId> needs = java.util.Arrays.stream(stored.getValues(NEED)).map(NeedId::of).toList();
             hits.add(new Hit(ArticleId.of(stored.get(ID)), stored.get(REFERENCE), stored.get(TITLE),
                     stored.get(AUDIENCE), stored.get(STATE), needs, stored.get("article_product_name"),
-                    scores.getOrDefault(sd.doc, 0f), highlighter.snippet(stored.get(SNIPPET), query.text(), 220)));
+                    scores.getOrDefault(sd.doc, 0f), highlighter.snippet(stored.get(SNIPPET), query.text(), 220),
+                    java.util.Arrays.stream(stored.getValues(ORGANIZATION)).filter(o -> !ANY_ORGANIZATION.equals(o))
+                            .toList(),
+                    similarity.getOrDefault(sd.doc, Float.NaN)));
         }
         return hits;
     }
@@ -236,10 +254,12 @@ final class LuceneArticleIndex implements ArticleIndex {
     static Entry entry(ArticleId id, tools.jackson.databind.JsonNode p) {
         List<NeedId> needs = new ArrayList<>();
         p.path("needIds").forEach(n -> needs.add(NeedId.of(n.asString())));
+        List<String> organizations = new ArrayList<>();
+        p.path("organizationIds").forEach(o -> organizations.add(o.asString()));
         String product = p.path("product").asString("");
         return new Entry(id, p.path("reference").asString(""), p.path("title").asString(""),
                 p.path("issue").asString(""), p.path("environment").asString(""), p.path("resolution").asString(""),
                 p.path("cause").asString(""), product.isBlank() ? null : product, p.path("audience").asString(""),
-                p.path("state").asString(""), needs);
+                p.path("state").asString(""), needs, organizations);
     }
 }

@@ -41,6 +41,7 @@ import io.repdesk.shared.ArticleId;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.Ids;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.PageRequest;
 import io.repdesk.web.api.ApiViews.PageView;
 import jakarta.validation.Valid;
@@ -71,7 +72,7 @@ class ArticleApi {
             @Size(max = 20_000) @Nullable String environment, @NotBlank @Size(max = 20_000) String resolution,
             @Size(max = 20_000) @Nullable String cause, @Size(max = 200) @Nullable String product,
             @NotNull Audience audience, @Nullable List<String> needIds, @Size(max = 1_000) @Nullable String note,
-            @Nullable Integer expectedVersion) {
+            @Nullable Integer expectedVersion, @Nullable List<String> organizationIds) {
 
         ArticleDraft draft() {
             List<NeedId> ids = new ArrayList<>();
@@ -79,40 +80,48 @@ class ArticleApi {
             for (int i = 0; i < given.size(); i++) {
                 ids.add(new NeedId(Ids.parse(given.get(i), "needIds[" + i + "]")));
             }
-            return new ArticleDraft(title, issue, environment, resolution, cause, product, audience, ids, note);
+            List<OrganizationId> organizations = new ArrayList<>();
+            List<String> named = organizationIds == null ? List.of() : organizationIds;
+            for (int i = 0; i < named.size(); i++) {
+                organizations.add(new OrganizationId(Ids.parse(named.get(i), "organizationIds[" + i + "]")));
+            }
+            return new ArticleDraft(title, issue, environment, resolution, cause, product, audience, ids, note,
+                    organizations);
         }
     }
 
     record ArticleView(String id, String reference, String title, String issue, String environment, String resolution,
             String cause, @Nullable String product, String audience, String state, int version, List<String> needIds,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, @Nullable Instant publishedAt) {
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, @Nullable Instant publishedAt,
+            List<String> organizationIds) {
 
         static ArticleView of(Article a) {
             return new ArticleView(a.id().toString(), a.reference(), a.title(), a.issue(), a.environment(),
                     a.resolution(), a.cause(), a.product(), a.audience().name(), a.state().name(), a.version(),
                     a.needIds().stream().map(NeedId::toString).toList(), a.createdAt(), a.createdBy(), a.updatedAt(),
-                    a.updatedBy(), a.publishedAt());
+                    a.updatedBy(), a.publishedAt(), a.organizationIds().stream().map(OrganizationId::toString).toList());
         }
     }
 
     record VersionView(int version, String state, String title, String issue, String environment, String resolution,
             String cause, @Nullable String product, String audience, List<String> needIds, Instant savedAt,
-            String savedBy, @Nullable String note) {
+            String savedBy, @Nullable String note, List<String> organizationIds) {
 
         static VersionView of(ArticleVersion v) {
             return new VersionView(v.version(), v.state().name(), v.title(), v.issue(), v.environment(),
                     v.resolution(), v.cause(), v.product(), v.audience().name(),
-                    v.needIds().stream().map(NeedId::toString).toList(), v.savedAt(), v.savedBy(), v.note());
+                    v.needIds().stream().map(NeedId::toString).toList(), v.savedAt(), v.savedBy(), v.note(),
+                    v.organizationIds().stream().map(OrganizationId::toString).toList());
         }
     }
 
     /** A search hit; the snippet's text is plain, with the matched words listed as highlighted fragments. */
     record HitView(String id, String reference, String title, String audience, String state, float score,
-            List<Fragment> snippet) {
+            List<Fragment> snippet, List<String> organizationIds) {
 
         static HitView of(Hit h) {
             return new HitView(h.articleId().toString(), h.reference(), h.title(), h.audience(), h.state(), h.score(),
-                    h.snippet());
+                    h.snippet(), h.organizationIds());
         }
     }
 

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.repdesk.knowledge.Article;
 import io.repdesk.knowledge.ArticleManagement;
 import io.repdesk.knowledge.ArticleMarkdown;
-import io.repdesk.knowledge.Audience;
 import io.repdesk.knowledge.KnowledgeSearch;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
@@ -26,7 +25,7 @@ import io.repdesk.web.api.ArticleApi.HitView;
 
 /**
  * The public help centre for other sites and apps: search and read published public articles without signing
- * in, rate-limited per client ({@link PublicRateLimit}).
+ * in, rate-limited per client ({@link PublicRateLimit}). Articles limited to organizations are never here.
  */
 @RestController
 @RequestMapping("/api/v1/public/articles")
@@ -59,7 +58,7 @@ class PublicArticleApi {
     @RequiresScope(KNOWLEDGE_READ)
     PublicArticleView get(@PathVariable String reference) {
         Article a = articles.byReference(reference);
-        if (!a.isPublished() || a.audience() != Audience.PUBLIC) {
+        if (!a.readableBy(null)) {
             throw new NotFound("article", "reference", reference);
         }
         return new PublicArticleView(a.reference(), a.title(), ArticleMarkdown.html(a.issue()),

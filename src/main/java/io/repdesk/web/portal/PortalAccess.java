@@ -2,6 +2,7 @@ package io.repdesk.web.portal;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.repdesk.casework.CaseManagement;
@@ -11,6 +12,7 @@ import io.repdesk.customer.CustomerManagement;
 import io.repdesk.security.PortalCustomer;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NotFound;
+import io.repdesk.shared.OrganizationId;
 
 /**
  * Which cases a portal customer may see: those of their organization's people, or only their own when they
@@ -25,6 +27,14 @@ class PortalAccess {
     PortalAccess(CustomerManagement customers, CaseManagement cases) {
         this.customers = customers;
         this.cases = cases;
+    }
+
+    /**
+     * The signed-in customer's organization now, whose articles they may read beside everyone's; null for
+     * a visitor who has not signed in or a customer without an organization.
+     */
+    @Nullable OrganizationId organization(@Nullable PortalCustomer me) {
+        return me == null ? null : customers.get(me.customerId()).organizationId();
     }
 
     /** The customers whose cases the signed-in customer sees. */

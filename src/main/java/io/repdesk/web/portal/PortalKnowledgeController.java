@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.repdesk.knowledge.Article;
 import io.repdesk.knowledge.ArticleManagement;
 import io.repdesk.knowledge.ArticleMarkdown;
-import io.repdesk.knowledge.Audience;
 import io.repdesk.knowledge.KnowledgeSearch;
 import io.repdesk.knowledge.SelfService;
 import io.repdesk.need.NeedManagement;
@@ -47,10 +46,12 @@ class PortalKnowledgeController {
     private final ArticleManagement articles;
     private final SelfService selfService;
     private final NeedManagement needs;
+    private final PortalAccess access;
 
     PortalKnowledgeController(KnowledgeSearch search, ArticleManagement articles, SelfService selfService,
-            NeedManagement needs) {
+            NeedManagement needs, PortalAccess access) {
         this.search = search;
+        this.access = access;
         this.articles = articles;
         this.selfService = selfService;
         this.needs = needs;
@@ -61,7 +62,7 @@ class PortalKnowledgeController {
             @RequestParam(required = false) @Nullable String product, @AuthenticationPrincipal @Nullable PortalCustomer me,
             HttpSession session, Model model) {
         NeedId needId = need == null || need.isBlank() ? null : NeedId.of(need);
-        var hits = search.forCustomers(q, needId, product, RESULTS);
+        var hits = search.forCustomers(q, needId, product, access.organization(me), RESULTS);
         if (!q.isBlank()) {
             ServiceNeed matched = needId != null ? needs.get(needId) : search.matchedNeed(q);
             selfService.searched(SelfServiceSessionId.of(session), customer(me), q, matched == null ? null
@@ -78,7 +79,7 @@ class PortalKnowledgeController {
     @GetMapping("/portal/articles/{reference}")
     String article(@PathVariable String reference, @AuthenticationPrincipal @Nullable PortalCustomer me,
             HttpSession session, Model model) {
-        Article article = readable(reference);
+        Article article = readable(reference, me);
         selfService.viewed(SelfServiceSessionId.of(session), customer(me), article.id());
         model.addAttribute("article", article);
         model.addAttribute("html", rendered(article));
@@ -90,7 +91,7 @@ class PortalKnowledgeController {
     @GetMapping("/portal/articles/{reference}/inline")
     String inline(@PathVariable String reference, @AuthenticationPrincipal @Nullable PortalCustomer me,
             HttpSession session, Model model) {
-        Article article = readable(reference);
+        Article article = readable(reference, me);
         selfService.viewed(SelfServiceSessionId.of(session), customer(me), article.id());
         model.addAttribute("article", article);
         model.addAttribute("html", rendered(article));
@@ -101,7 +102,7 @@ class PortalKnowledgeController {
     String solved(@PathVariable String reference, @AuthenticationPrincipal @Nullable PortalCustomer me,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpSession session,
             Model model, RedirectAttributes redirect) {
-        Article article = readable(reference);
+        Article article = readable(reference, me);
         selfService.solved(SelfServiceSessionId.of(session), customer(me), article.id());
         if (htmx != null) {
             model.addAttribute("article", article);
@@ -119,7 +120,8 @@ class PortalKnowledgeController {
             HttpSession session, Model model) {
         String text = (subject.strip() + "\n" + description.strip()).strip();
         KnowledgeSearch.Suggestions suggestions = text.length() < 3
-                ? new KnowledgeSearch.Suggestions(null, List.of(), List.of()) : search.suggest(text, SUGGESTIONS);
+                ? new KnowledgeSearch.Suggestions(null, List.of(), List.of())
+                : search.suggest(text, access.organization(me), SUGGESTIONS);
         if (!suggestions.isEmpty()) {
             selfService.searched(SelfServiceSessionId.of(session), me.customerId(), text,
                     suggestions.need() == null ? null : suggestions.need().id(),
@@ -129,10 +131,13 @@ class PortalKnowledgeController {
         return "portal/suggestions :: suggestions";
     }
 
-    /** A published public article; anything else is answered as if it did not exist. */
-    private Article readable(String reference) {
+    /**
+     * A published public article for everyone or for the customer's organization; anything else, another
+     * organization's article included, is answered as if it did not exist.
+     */
+    private Article readable(String reference, @Nullable PortalCustomer me) {
         Article article = articles.byReference(reference);
-        if (!article.isPublished() || article.audience() != Audience.PUBLIC) {
+        if (!article.readableBy(access.organization(me))) {
             throw new NotFound("article", "reference", reference);
         }
         return article;

@@ -22,6 +22,7 @@ import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.Organization;
 import io.repdesk.knowledge.Article;
 import io.repdesk.knowledge.ArticleDraft;
 import io.repdesk.knowledge.ArticleFilter;
@@ -38,7 +39,9 @@ import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NeedId;
+import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.PageRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Articles in the workspace: the list, one article with its measures, the editor with preview, and the history. */
 @Controller
@@ -46,6 +49,8 @@ import io.repdesk.shared.PageRequest;
 class ArticleController {
 
     static final int PER_PAGE = 50;
+    /** The organizations the editor lists besides those the article is already limited to. */
+    static final int ORGANIZATIONS = 200;
 
     private final ArticleManagement articles;
     private final KnowledgeMeasures measures;
@@ -54,10 +59,13 @@ class ArticleController {
     private final CaseManagement cases;
     private final ContactManagement contacts;
     private final CustomerManagement customers;
+    private final JsonMapper json;
 
     ArticleController(ArticleManagement articles, KnowledgeMeasures measures, ReuseManagement reuses,
-            NeedManagement needs, CaseManagement cases, ContactManagement contacts, CustomerManagement customers) {
+            NeedManagement needs, CaseManagement cases, ContactManagement contacts, CustomerManagement customers,
+            JsonMapper json) {
         this.articles = articles;
+        this.json = json;
         this.measures = measures;
         this.reuses = reuses;
         this.needs = needs;
@@ -68,12 +76,14 @@ class ArticleController {
 
     /** What the editor form holds, as typed. */
     record ArticleForm(String title, String issue, String environment, String resolution, String cause,
-            String product, String audience, List<String> needIds, String note, @Nullable Integer version) {
+            String product, String audience, List<String> needIds, String note, @Nullable Integer version,
+            List<String> organizationIds) {
 
         static ArticleForm of(Article a) {
             return new ArticleForm(a.title(), a.issue(), a.environment(), a.resolution(), a.cause(),
                     a.product() == null ? "" : a.product(), a.audience().name(),
-                    a.needIds().stream().map(NeedId::toString).toList(), "", a.version());
+                    a.needIds().stream().map(NeedId::toString).toList(), "", a.version(),
+                    a.organizationIds().stream().map(OrganizationId::toString).toList());
         }
 
         ArticleDraft draft() {
@@ -83,13 +93,21 @@ class ArticleController {
                     ids.add(new NeedId(io.repdesk.shared.Ids.parse(needIds.get(i), "needIds[" + i + "]")));
                 }
             }
+            List<OrganizationId> organizations = new ArrayList<>();
+            for (int i = 0; i < organizationIds.size(); i++) {
+                if (!organizationIds.get(i).isBlank()) {
+                    organizations.add(new OrganizationId(
+                            io.repdesk.shared.Ids.parse(organizationIds.get(i), "organizationIds[" + i + "]")));
+                }
+            }
             Audience chosen;
             try {
                 chosen = Audience.valueOf(audience);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput("audience", "must be PUBLIC or INTERNAL");
             }
-            return new ArticleDraft(title, issue, environment, resolution, cause, product, chosen, ids, note);
+            return new ArticleDraft(title, issue, environment, resolution, cause, product, chosen, ids, note,
+                    organizations);
         }
     }
 
@@ -99,7 +117,10 @@ class ArticleController {
             @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable UUID need,
             @RequestParam(defaultValue = "0") int page, Model model) {
         var filter = new ArticleFilter(state, null, need == null ? null : new NeedId(need), q);
-        model.addAttribute("articles", articles.list(filter, new PageRequest(Math.max(0, page), PER_PAGE)));
+        var listed = articles.list(filter, new PageRequest(Math.max(0, page), PER_PAGE));
+        model.addAttribute("articles", listed);
+        model.addAttribute("organizations",
+                organizationNames(listed.items().stream().flatMap(a -> a.organizationIds().stream()).toList()));
         model.addAttribute("state", state == null ? "" : state.name());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("states", ArticleState.values());
@@ -112,7 +133,7 @@ class ArticleController {
     String create(@RequestParam(name = "case", required = false) @Nullable String caseReference,
             @RequestParam(required = false) @Nullable UUID need, Model model) {
         ArticleForm form = new ArticleForm("", "", "", "", "", "", Audience.PUBLIC.name(),
-                need == null ? List.of() : List.of(need.toString()), "", null);
+                need == null ? List.of() : List.of(need.toString()), "", null, List.of());
         if (caseReference != null && !caseReference.isBlank()) {
             form = fromCase(cases.byReference(caseReference));
             model.addAttribute("fromCase", caseReference);
@@ -122,9 +143,10 @@ class ArticleController {
 
     @PostMapping("/articles")
     String save(@RequestParam Map<String, String> params,
-            @RequestParam(name = "needIds", required = false) @Nullable List<String> needIds, Model model,
-            RedirectAttributes redirect) {
-        ArticleForm form = form(params, needIds);
+            @RequestParam(name = "needIds", required = false) @Nullable List<String> needIds,
+            @RequestParam(name = "organizationIds", required = false) @Nullable List<String> organizationIds,
+            Model model, RedirectAttributes redirect) {
+        ArticleForm form = form(params, needIds, organizationIds);
         try {
             Article created = articles.create(form.draft());
             redirect.addFlashAttribute("notice", "Saved " + created.reference() + " as a draft.");
@@ -141,7 +163,11 @@ class ArticleController {
         model.addAttribute("article", article);
         model.addAttribute("html", rendered(article));
         model.addAttribute("needs", needs.getAll(article.needIds()));
+        model.addAttribute("organizations", organizationNames(article.organizationIds()));
         model.addAttribute("usage", measures.ofArticle(article.id()));
+        var contacts = measures.contactsOf(article);
+        model.addAttribute("contacts", contacts);
+        model.addAttribute("contactsChart", ContactTrendChart.json(contacts, json));
         model.addAttribute("reuses", reuses.ofArticle(article.id()));
         return "article";
     }
@@ -154,10 +180,11 @@ class ArticleController {
 
     @PostMapping("/articles/{reference}")
     String revise(@PathVariable String reference, @RequestParam Map<String, String> params,
-            @RequestParam(name = "needIds", required = false) @Nullable List<String> needIds, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "needIds", required = false) @Nullable List<String> needIds,
+            @RequestParam(name = "organizationIds", required = false) @Nullable List<String> organizationIds,
+            Model model, RedirectAttributes redirect) {
         Article article = articles.byReference(reference);
-        ArticleForm form = form(params, needIds);
+        ArticleForm form = form(params, needIds, organizationIds);
         try {
             Article revised = articles.revise(article.id(), form.draft(), form.version());
             redirect.addFlashAttribute("notice", "Saved version " + revised.version() + ".");
@@ -221,6 +248,7 @@ class ArticleController {
         model.addAttribute("errors", errors);
         model.addAttribute("allNeeds", needs.all());
         model.addAttribute("audiences", Audience.values());
+        model.addAttribute("allOrganizations", organizationChoices(form));
         Map<String, String> html = new LinkedHashMap<>();
         html.put("issue", ArticleMarkdown.html(form.issue()));
         html.put("environment", ArticleMarkdown.html(form.environment()));
@@ -251,16 +279,40 @@ class ArticleController {
         return new ArticleForm(need != null ? need.title() : supportCase.subject(), issue,
                 String.join("\n", environment), resolution, "", env.product() == null ? "" : env.product(),
                 Audience.PUBLIC.name(), need == null ? List.of() : List.of(need.id().toString()),
-                "Written from " + supportCase.reference(), null);
+                "Written from " + supportCase.reference(), null, List.of());
     }
 
-    private static ArticleForm form(Map<String, String> p, @Nullable List<String> needIds) {
+    /** The organizations to choose from: the first ones by name, and every one the form already names. */
+    private List<Organization> organizationChoices(ArticleForm form) {
+        List<Organization> choices = new ArrayList<>(customers.organizations(new PageRequest(0, ORGANIZATIONS))
+                .items());
+        for (String chosen : form.organizationIds()) {
+            if (chosen.matches("[0-9a-fA-F-]{36}") && choices.stream().noneMatch(o -> o.id().toString().equals(chosen))) {
+                OrganizationId id = new OrganizationId(UUID.fromString(chosen));
+                if (customers.organizationExists(id)) {
+                    choices.add(customers.organization(id));
+                }
+            }
+        }
+        return choices;
+    }
+
+    /** The organizations' names by id, for the badges of articles limited to them. */
+    private Map<OrganizationId, String> organizationNames(List<OrganizationId> ids) {
+        Map<OrganizationId, String> names = new LinkedHashMap<>();
+        ids.forEach(id -> names.computeIfAbsent(id, o -> customers.organization(o).name()));
+        return names;
+    }
+
+    private static ArticleForm form(Map<String, String> p, @Nullable List<String> needIds,
+            @Nullable List<String> organizationIds) {
         String version = p.getOrDefault("version", "");
         return new ArticleForm(p.getOrDefault("title", ""), p.getOrDefault("issue", ""),
                 p.getOrDefault("environment", ""), p.getOrDefault("resolution", ""), p.getOrDefault("cause", ""),
                 p.getOrDefault("product", ""), p.getOrDefault("audience", "PUBLIC"),
                 needIds == null ? List.of() : needIds, p.getOrDefault("note", ""),
-                version.matches("[0-9]{1,9}") ? Integer.valueOf(version) : null);
+                version.matches("[0-9]{1,9}") ? Integer.valueOf(version) : null,
+                organizationIds == null ? List.of() : organizationIds);
     }
 
     /** Every problem of the form by field, or the one the service named. */

@@ -89,6 +89,7 @@ class NeedController {
         model.addAttribute("total", rows.size());
         model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), CATALOGUE_ROWS)));
         model.addAttribute("gaps", measures.gapNeeds());
+        model.addAttribute("falling", measures.fallingContacts());
         return "needs";
     }
 
@@ -115,7 +116,7 @@ class NeedController {
         model.addAttribute("replyToken", UUID.randomUUID().toString());
         var knowledge = measures.ofNeed(need.id());
         model.addAttribute("knowledge", knowledge);
-        model.addAttribute("knowledgeChart", chart(knowledge));
+        model.addAttribute("knowledgeChart", ContactTrendChart.json(knowledge.contacts(), json));
         model.addAttribute("empowered", journal.forStream("need", need.id().value()).stream()
                 .filter(e -> e.type().equals("NeedStageChanged")
                         && "EMPOWER".equals(json.readTree(e.payload()).path("to").asString("")))
@@ -128,17 +129,6 @@ class NeedController {
 
     /** Who moved the need to a stage, when, and why (blank when a person chose to). */
     record StageMove(java.time.Instant at, String actor, String reason) {
-    }
-
-    /** The weekly cases and the week of first publication, as JSON for the chart (no inline script). */
-    private String chart(io.repdesk.knowledge.NeedKnowledge knowledge) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("labels", knowledge.weekly().stream().map(w -> w.week().toString()).toList());
-        data.put("counts", knowledge.weekly().stream().map(io.repdesk.casework.WeeklyCount::count).toList());
-        data.put("published", knowledge.firstPublished() == null ? null : java.time.LocalDate.ofInstant(
-                knowledge.firstPublished(), java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters
-                        .previousOrSame(java.time.DayOfWeek.MONDAY)).toString());
-        return json.writeValueAsString(data);
     }
 
     @Permits(Permission.WRITE_KNOWLEDGE)

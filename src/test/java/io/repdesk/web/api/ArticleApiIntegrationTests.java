@@ -1,6 +1,7 @@
 package io.repdesk.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.customer.CustomerManagement;
 import io.repdesk.journal.Journal;
 import io.repdesk.search.ArticleIndex;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +37,9 @@ class ArticleApiIntegrationTests {
 
     @Autowired
     Journal journal;
+
+    @Autowired
+    CustomerManagement customers;
 
     ApiClient api;
 
@@ -71,6 +76,40 @@ class ArticleApiIntegrationTests {
         var read = api.anonymous().get("/api/v1/public/articles/" + reference);
         assertThat(read.text("resolutionHtml")).contains("<strong>grass</strong>");
         assertThat(api.get("/api/v1/articles/" + id + "/versions").body()).hasSize(3);
+    }
+
+    @Test
+    void anArticleForOneOrganizationIsWrittenThroughTheApiAndNeverInThePublicApi() {
+        String word = "dunnart" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        var north = customers.registerOrganization("North " + word, "business");
+        var south = customers.registerOrganization("South " + word, "business");
+        var created = api.post("/api/v1/articles", Map.of("title", "Resetting the " + word, "issue", "The " + word
+                + " hangs.", "resolution", "Unplug it.", "audience", "PUBLIC", "organizationIds",
+                List.of(north.id().toString())));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(created.body().path("organizationIds").get(0).asString()).isEqualTo(north.id().toString());
+        var moved = api.put("/api/v1/articles/" + id, Map.of("title", "Resetting the " + word, "issue", "The " + word
+                + " hangs.", "resolution", "Unplug it.", "audience", "PUBLIC", "organizationIds",
+                List.of(south.id().toString(), north.id().toString()), "expectedVersion", 1));
+        assertThat(moved.body().path("organizationIds")).hasSize(2);
+        String reference = api.post("/api/v1/articles/" + id + "/publish", Map.of()).text("reference");
+        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(120))).isTrue();
+
+        assertThat(api.get("/api/v1/articles/search?q=" + word).body().get(0).path("organizationIds")).hasSize(2);
+        assertThat(api.get("/api/v1/articles/" + id + "/versions").body().get(0).path("organizationIds")).hasSize(2);
+        assertThat(publicly("/api/v1/public/articles/search?q=" + word).body()).isEmpty();
+        assertThat(publicly("/api/v1/public/articles/" + reference).status()).isEqualTo(404);
+
+        var unknown = api.post("/api/v1/articles", Map.of("title", "T", "issue", "I", "resolution", "R",
+                "audience", "PUBLIC", "organizationIds", List.of(UUID.randomUUID().toString())));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().toString()).contains("organizationIds[0]");
+    }
+
+    /** An anonymous public API call; waits out the rate limit another test may have spent for this address. */
+    private ApiClient.Reply publicly(String path) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> api.anonymous().get(path), r -> r.status() != 429);
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.customer.NewCustomer;
+import io.repdesk.customer.Organization;
 import io.repdesk.journal.Journal;
 import io.repdesk.knowledge.Article;
 import io.repdesk.knowledge.ArticleDraft;
@@ -171,6 +172,58 @@ class SelfServiceBrowserTests {
         assertThat(page.locator(".article-body img")).hasCount(0);
         assertThat(page.locator(".article-body").first()).containsText("<img src=x onerror=alert(1)>");
         assertThat(dialog[0]).isFalse();
+    }
+
+    @Test
+    void anAgentLimitsAnArticleToOneOrganizationWhoseCustomersAloneFindIt() {
+        String word = "bilby" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        Organization north = customers.registerOrganization("North " + word, "business");
+        Organization south = customers.registerOrganization("South " + word, "business");
+        Article article = articles.create(new ArticleDraft("Pairing the " + word + " terminal",
+                "The " + word + " terminal will not pair.", "", "Hold the button for five seconds.", "", null,
+                Audience.PUBLIC, List.of(), null));
+
+        Page agent = browser.newPage();
+        io.repdesk.Browsers.signIn(agent, url(""), "kim.author", "repdesk-demo");
+        agent.navigate(url("/articles/" + article.reference() + "/edit"));
+        agent.locator("#organizationIds").selectOption(north.id().toString());
+        agent.locator("#save-article").click();
+        assertThat(agent.locator(".notice")).containsText("Saved version");
+        assertThat(agent.locator(".org-badge")).hasText("Only for " + north.name());
+        agent.locator("#publish").click();
+        assertThat(agent.locator(".notice")).containsText("Published");
+        assertThat(index.awaitSequence(journal.head(), Duration.ofSeconds(120))).isTrue();
+
+        try (BrowserContext northContext = browsers.browser().newContext();
+                BrowserContext southContext = browsers.browser().newContext()) {
+            Page northPortal = signedIn(northContext, north, word);
+            northPortal.navigate(url("/portal/help?q=" + word));
+            Locator hit = northPortal.locator(".help-result[data-reference=" + article.reference() + "]");
+            assertThat(hit).isVisible();
+            hit.locator("a.title").click();
+            assertThat(northPortal.locator("h1")).hasText("Pairing the " + word + " terminal");
+
+            Page southPortal = signedIn(southContext, south, word);
+            southPortal.navigate(url("/portal/help?q=" + word));
+            assertThat(southPortal.locator(".help-result[data-reference=" + article.reference() + "]")).hasCount(0);
+            var guessed = southPortal.navigate(url("/portal/articles/" + article.reference()));
+            assertThat(guessed.status()).isEqualTo(404);
+            assertThat(southPortal.locator("body")).not().containsText("Pairing the " + word);
+        }
+    }
+
+    private Page signedIn(BrowserContext context, Organization organization, String word) {
+        String email = organization.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "@example.com";
+        Customer customer = customers.register(new NewCustomer(organization.id(), "Customer of "
+                + organization.name(), email, new EnvironmentProfile(null, null, null, null, null, Map.of()), null));
+        accounts.setPassword(customer.id(), "organization-" + word);
+        Page portal = context.newPage();
+        portal.navigate(url("/portal/login"));
+        portal.locator("#email").fill(email);
+        portal.locator("#password").fill("organization-" + word);
+        portal.locator("#password").press("Enter");
+        assertThat(portal).hasURL(url("/portal"));
+        return portal;
     }
 
     private String url(String path) {
