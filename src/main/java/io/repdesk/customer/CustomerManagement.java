@@ -26,8 +26,10 @@ public class CustomerManagement {
     private final Customers customers;
     private final Journal journal;
     private final ApplicationEventPublisher events;
+    private final EnvironmentTally tally;
 
-    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events) {
+    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events, EnvironmentTally tally) {
+        this.tally = tally;
         this.customers = customers;
         this.journal = journal;
         this.events = events;
@@ -107,6 +109,21 @@ public class CustomerManagement {
         Map<String, Double> shares = new LinkedHashMap<>();
         customers.profileCounts().forEach((k, n) -> shares.put(k, (double) n / total));
         return shares;
+    }
+
+    /** How many customers run each environment value, over the whole customer base. */
+    public EnvironmentCounts environmentCounts() {
+        return tally.count(null);
+    }
+
+    /** How many of the given customers run each environment value. */
+    public EnvironmentCounts environmentCounts(java.util.Collection<CustomerId> among) {
+        return tally.count(among);
+    }
+
+    /** The organizations of the given customers, most customers first. */
+    public List<OrganizationCount> organizationsOf(java.util.Collection<CustomerId> among) {
+        return among.isEmpty() ? List.of() : tally.organizations(among);
     }
 
     /** The environment values of one customer, in the keys {@link #profileShares()} uses. */
