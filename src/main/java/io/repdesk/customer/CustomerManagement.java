@@ -27,9 +27,12 @@ public class CustomerManagement {
     private final Journal journal;
     private final ApplicationEventPublisher events;
     private final EnvironmentTally tally;
+    private final NoticePreferences notices;
 
-    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events, EnvironmentTally tally) {
+    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events, EnvironmentTally tally,
+            NoticePreferences notices) {
         this.tally = tally;
+        this.notices = notices;
         this.customers = customers;
         this.journal = journal;
         this.events = events;
@@ -119,6 +122,34 @@ public class CustomerManagement {
     /** How many of the given customers run each environment value. */
     public EnvironmentCounts environmentCounts(java.util.Collection<CustomerId> among) {
         return tally.count(among);
+    }
+
+    /**
+     * The customers who run every one of the environment values ({@code version=Android 5.2}, {@code plan=Business}).
+     *
+     * @throws io.repdesk.shared.InvalidInput naming {@code cohort} when a value is malformed or none is given
+     */
+    public List<CustomerId> cohort(List<String> keys) {
+        return tally.cohort(keys);
+    }
+
+    /** Records whether the customer wants proactive notices; journaled when it changes. */
+    @Transactional
+    public void setNoticeOptOut(CustomerId id, boolean optedOut) {
+        get(id);
+        if (notices.set(id, optedOut, Instant.now())) {
+            journal.append("customer", id.value(), "CustomerNoticePreferenceChanged", Map.of("optedOut", optedOut));
+        }
+    }
+
+    /** Whether the customer opted out of proactive notices. */
+    public boolean optedOutOfNotices(CustomerId id) {
+        return notices.optedOut(id);
+    }
+
+    /** Those of the given customers who opted out of proactive notices. */
+    public java.util.Set<CustomerId> optedOutOfNotices(java.util.Collection<CustomerId> among) {
+        return notices.optedOut(among);
     }
 
     /** The organizations of the given customers, most customers first. */

@@ -46,6 +46,37 @@ class EnvironmentTally {
         return new EnvironmentCounts(total, counts);
     }
 
+    /**
+     * The customers who run every one of the environment values, in the keys of {@link EnvironmentCounts}.
+     *
+     * @throws io.repdesk.shared.InvalidInput naming {@code cohort} for a key that is not {@code field=value}
+     */
+    java.util.List<CustomerId> cohort(java.util.List<String> keys) {
+        io.repdesk.shared.Where where = new io.repdesk.shared.Where();
+        for (String key : keys) {
+            int eq = key.indexOf('=');
+            String field = eq < 0 ? "" : key.substring(0, eq);
+            String value = eq < 0 ? "" : key.substring(eq + 1);
+            switch (field) {
+                case "product", "platform", "plan", "region" -> where.clause(field + " = ?", value);
+                case "version" -> where.clause("coalesce(platform || ' ', '') || version = ?", value);
+                default -> {
+                    if (!field.startsWith("attributes.") || field.length() == "attributes.".length()) {
+                        throw new io.repdesk.shared.InvalidInput("cohort", "has " + key + "; each value must be "
+                                + "product, platform, version, plan, region or attributes.<name>, then = and a value");
+                    }
+                    where.clause("attributes ->> ? = ?", field.substring("attributes.".length()), value);
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new io.repdesk.shared.InvalidInput("cohort", "must name at least one environment value");
+        }
+        return jdbc.sql("select id from customer_customer" + where.sql() + " order by id")
+                .params(where.params())
+                .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** The organizations of the given customers, most customers first. */
     java.util.List<OrganizationCount> organizations(Collection<CustomerId> among) {
         return jdbc.sql("""

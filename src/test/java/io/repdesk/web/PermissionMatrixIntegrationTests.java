@@ -219,6 +219,13 @@ class PermissionMatrixIntegrationTests {
             POST /needs/{id}/fixes/{fixId}/release                           SHAPE_NEEDS
             POST /needs/{id}/verify                                          SHAPE_NEEDS
             GET /prevent                                                     VIEW_WORK
+            GET /needs/{id}/notices/new                                      SHAPE_NEEDS
+            POST /needs/{id}/notices                                         SHAPE_NEEDS
+            GET /notices/opt-out/{token}                                     ANYONE
+            POST /notices/opt-out/{token}                                    ANYONE
+            POST /customers/{id}/notice-preference                           EDIT_CUSTOMERS
+            GET /api/v1/customers/{id}/notice-preference                     VIEW_WORK
+            PUT /api/v1/customers/{id}/notice-preference                     EDIT_CUSTOMERS
             GET /queues                                                      VIEW_WORK
             GET /queues/{id}                                                 VIEW_WORK
             POST /api/v1/articles                                            WRITE_KNOWLEDGE

@@ -52,6 +52,7 @@ class CustomerController {
             @RequestParam(required = false) @Nullable Channel channel, Model model) {
         Customer customer = customers.get(new CustomerId(id));
         model.addAttribute("customer", customer);
+        model.addAttribute("noticesOptedOut", customers.optedOutOfNotices(customer.id()));
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         var customerCases = cases.list(CaseFilter.forCustomer(customer.id()), PageRequest.first(100));
@@ -67,5 +68,16 @@ class CustomerController {
         model.addAttribute("channel", channel);
         model.addAttribute("channels", Channel.values());
         return "customer";
+    }
+
+    /** Whether the customer receives proactive notices, as they asked an agent. */
+    @Permits(Permission.EDIT_CUSTOMERS)
+    @org.springframework.web.bind.annotation.PostMapping("/customers/{id}/notice-preference")
+    String noticePreference(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean optedOut,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        customers.setNoticeOptOut(new CustomerId(id), optedOut);
+        redirect.addFlashAttribute("notice", optedOut ? "Opted out of proactive notices."
+                : "Receives proactive notices again.");
+        return "redirect:/customers/" + id;
     }
 }

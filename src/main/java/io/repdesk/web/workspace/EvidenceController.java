@@ -37,8 +37,16 @@ class EvidenceController {
     private final NeedEvidence evidence;
     private final Journal journal;
     private final JsonMapper json;
+    private final io.repdesk.prevent.ProactiveNotices notices;
 
-    EvidenceController(NeedEvidence evidence, Journal journal, JsonMapper json) {
+    /** A notice sent about the need, with its effect so far (null until a day has passed). */
+    record NoticeRow(io.repdesk.prevent.Notice notice, io.repdesk.prevent.@org.jspecify.annotations.Nullable
+            NoticeEffect effect) {
+    }
+
+    EvidenceController(NeedEvidence evidence, Journal journal, JsonMapper json,
+            io.repdesk.prevent.ProactiveNotices notices) {
+        this.notices = notices;
         this.evidence = evidence;
         this.journal = journal;
         this.json = json;
@@ -52,6 +60,8 @@ class EvidenceController {
         model.addAttribute("volumeChart", volumeChart(e));
         model.addAttribute("liftChart", liftChart(e));
         model.addAttribute("history", journal.forStream("prevent", id));
+        model.addAttribute("notices", notices.ofNeed(e.need().id()).stream()
+                .map(n -> new NoticeRow(n, notices.effect(n))).toList());
         return "evidence";
     }
 
