@@ -17,7 +17,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, HELP
+        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_PREVENT, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -46,7 +46,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation = new java.util.HashMap<>();
         int firstOption = command == Command.EVAL_MATCHING || command == Command.EVAL_DISCOVERY
                 || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA
-                || command == Command.BENCH_EMAIL || command == Command.BENCH_SEARCH ? 2 : 1;
+                || command == Command.BENCH_EMAIL || command == Command.BENCH_SEARCH
+                || command == Command.BENCH_PREVENT ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -75,7 +76,12 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 case "--train", "--test" -> evaluation.put(option.substring(2), csv(option, required(option, value)));
                 case "--cases" -> evaluation.put("cases", Integer.toString(count(option, required(option, value),
                         command == Command.BENCH_SLA, "'bench sla'")));
-                case "--needs", "--contacts", "--queries", "--threads", "--callers" -> evaluation.put(option.substring(2),
+                case "--customers" -> evaluation.put("customers", Integer.toString(count(option,
+                        required(option, value), command == Command.BENCH_PREVENT, "'bench prevent'")));
+                case "--contacts" -> evaluation.put("contacts", Integer.toString(count(option, required(option, value),
+                        command == Command.BENCH_MATCHING || command == Command.BENCH_PREVENT,
+                        "'bench matching' and 'bench prevent'")));
+                case "--needs", "--queries", "--threads", "--callers" -> evaluation.put(option.substring(2),
                         Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING,
                                 "'bench matching'")));
                 case "--messages", "--runs" -> evaluation.put(option.substring(2), Integer.toString(count(option,
@@ -147,7 +153,10 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (what.equals("search")) {
             return Command.BENCH_SEARCH;
         }
-        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email' or 'search' (the launcher also has 'startup'), not '"
+        if (what.equals("prevent")) {
+            return Command.BENCH_PREVENT;
+        }
+        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email', 'search' or 'prevent' (the launcher also has 'startup'), not '"
                 + what + "'");
     }
 

@@ -78,7 +78,14 @@ class LaunchOptionsTests {
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
                 .withMessageContaining("'bench matching' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email' or 'search'");
+                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search' or 'prevent'");
+        LaunchOptions prevent = LaunchOptions.parse(new String[] { "bench", "prevent", "--customers", "100_000",
+            "--contacts", "50000" }, Map.of());
+        assertThat(Repdesk.defaults(prevent)).containsEntry("repdesk.command", "bench-prevent")
+                .containsEntry("repdesk.eval.customers", "100000").containsEntry("repdesk.eval.contacts", "50000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "sla", "--customers", "5" }, Map.of()))
+                .withMessageContaining("'bench prevent' only");
         assertThat(LaunchOptions.parse(new String[] { "bench", "sla", "--cases", "1000" }, Map.of()).evaluation())
                 .containsEntry("cases", "1000");
         LaunchOptions email = LaunchOptions.parse(new String[] { "bench", "email", "--messages", "500", "--runs", "2" },

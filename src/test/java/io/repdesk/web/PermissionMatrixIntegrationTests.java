@@ -219,6 +219,8 @@ class PermissionMatrixIntegrationTests {
             POST /needs/{id}/fixes/{fixId}/release                           SHAPE_NEEDS
             POST /needs/{id}/verify                                          SHAPE_NEEDS
             GET /prevent                                                     VIEW_WORK
+            POST /prevent/recommendations/accept                             SHAPE_NEEDS
+            POST /prevent/recommendations/dismiss                            SHAPE_NEEDS
             GET /needs/{id}/notices/new                                      SHAPE_NEEDS
             POST /needs/{id}/notices                                         SHAPE_NEEDS
             GET /notices/opt-out/{token}                                     ANYONE

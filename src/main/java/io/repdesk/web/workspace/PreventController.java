@@ -18,6 +18,8 @@ import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.prevent.FixVerification;
 import io.repdesk.prevent.Handoff;
+import io.repdesk.prevent.LifecycleAdvice;
+import io.repdesk.prevent.Recommendation;
 import io.repdesk.prevent.PreventManagement;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
@@ -33,8 +35,11 @@ class PreventController {
     private final PreventManagement prevent;
     private final FixVerification verification;
     private final NeedManagement needs;
+    private final LifecycleAdvice advice;
 
-    PreventController(PreventManagement prevent, FixVerification verification, NeedManagement needs) {
+    PreventController(PreventManagement prevent, FixVerification verification, NeedManagement needs,
+            LifecycleAdvice advice) {
+        this.advice = advice;
         this.prevent = prevent;
         this.verification = verification;
         this.needs = needs;
@@ -53,7 +58,24 @@ class PreventController {
                 .map(h -> new BoardRow(byId.get(h.needId()), h)).toList());
         model.addAttribute("counts", handoffs.stream().collect(Collectors.groupingBy(h -> h.verification().name(),
                 Collectors.counting())));
+        model.addAttribute("recommendations", advice.open());
         return "prevent";
+    }
+
+    /** A manager accepts a recommendation: the need takes the proposed class and stage, or gets its article. */
+    @PostMapping("/prevent/recommendations/accept")
+    String accept(@RequestParam UUID needId, @RequestParam String kind, RedirectAttributes redirect) {
+        Recommendation r = advice.accept(new NeedId(needId), LifecycleAdvice.kind(kind));
+        redirect.addFlashAttribute("notice", "Accepted for “" + r.needTitle() + "”.");
+        return r.kind() == Recommendation.Kind.CREATE_KNOWLEDGE ? "redirect:/articles/new?need=" + needId
+                : "redirect:/prevent";
+    }
+
+    @PostMapping("/prevent/recommendations/dismiss")
+    String dismiss(@RequestParam UUID needId, @RequestParam String kind, RedirectAttributes redirect) {
+        advice.dismiss(new NeedId(needId), LifecycleAdvice.kind(kind));
+        redirect.addFlashAttribute("notice", "Dismissed; it will not be proposed again.");
+        return "redirect:/prevent";
     }
 
     @PostMapping("/needs/{id}/handoff")
