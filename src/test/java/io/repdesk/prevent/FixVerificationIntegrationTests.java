@@ -123,6 +123,20 @@ class FixVerificationIntegrationTests {
         assertThat(needs.get(need.id()).stage()).isEqualTo(LifecycleStage.RESPOND);
     }
 
+    @Test
+    void theDemoHasNeedsInEveryStageWithTheVirtualCardFixVerified() {
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            assertThat(needs.list(new io.repdesk.need.NeedFilter(stage, null, null), io.repdesk.shared.PageRequest
+                    .first(1)).total()).as(stage.name()).isPositive();
+        }
+        var virtualCard = needs.byKey("virtual_card_not_working").orElseThrow();
+        assertThat(virtualCard.stage()).isEqualTo(LifecycleStage.ELIMINATED);
+        assertThat(prevent.handoff(virtualCard.id()).verdict()).contains("No case from the 12 customers on fixed "
+                + "versions (Lumen app web 2026.12)");
+        assertThat(prevent.handoff(needs.byKey("contactless_not_working").orElseThrow().id()).verification())
+                .isEqualTo(Verification.AWAITING_FIX);
+    }
+
     private static String product() {
         return "Fixable " + UUID.randomUUID().toString().substring(0, 6);
     }
