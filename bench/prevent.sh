@@ -32,7 +32,7 @@ them on Android 5.2; {int(result["contacts"]):,} customer messages in {int(resul
 over 90 days, seven cases in ten from the Android 5.2 cohort, {int(result["affected"]):,} customers affected).
 A pass is `NeedEvidence.of`: the need's cases and messages, environment counts over the affected customers and
 over the whole base, lift and significance, organizations, cost from the journal, repeats, verbatims (the
-benchmark's cases carry no contact texts, so that step reads nothing). Machine: {os.environ["MACHINE"]},
+benchmark's cases carry no contact texts, so that step finds none). Machine: {os.environ["MACHINE"]},
 shared with other engineers' builds. Measured {datetime.date.today()}.
 
 | pass | result |

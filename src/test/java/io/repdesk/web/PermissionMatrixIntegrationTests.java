@@ -214,6 +214,7 @@ class PermissionMatrixIntegrationTests {
             GET /needs/{id}/evidence                                         VIEW_WORK
             GET /needs/{id}/evidence.csv                                     VIEW_WORK
             GET /needs/{id}/evidence.md                                      VIEW_WORK
+            GET /needs/{id}/evidence.json                                    VIEW_WORK
             POST /needs/{id}/handoff                                         SHAPE_NEEDS
             POST /needs/{id}/fixes                                           SHAPE_NEEDS
             POST /needs/{id}/fixes/{fixId}/release                           SHAPE_NEEDS

@@ -77,6 +77,13 @@ class EvidenceController {
                 e.need().key() + "-" + table + ".csv");
     }
 
+    /** The whole dataset as JSON, as the API gives it, for a download from the page (the API takes no session). */
+    @GetMapping("/needs/{id}/evidence.json")
+    ResponseEntity<String> jsonExport(@PathVariable UUID id) {
+        Evidence e = evidence.of(new NeedId(id));
+        return download(json.writeValueAsString(e), MediaType.APPLICATION_JSON, e.need().key() + "-evidence.json");
+    }
+
     @GetMapping("/needs/{id}/evidence.md")
     ResponseEntity<String> markdown(@PathVariable UUID id) {
         Evidence e = evidence.of(new NeedId(id));

@@ -69,6 +69,7 @@ class PreventBrowserTests {
         String product = "Board " + suffix;
         ServiceNeed need = needs.define(new NewNeed("board_" + suffix, "The balance screen stays blank " + suffix, "",
                 DemandClass.VALUE_ERODING, "Pull down to refresh the balance."));
+        Customer last = null;
         for (int i = 0; i < 20; i++) {
             Customer c = customers.register(new NewCustomer(null, "Board user " + i, "board-" + suffix + "-" + i
                     + "@example.com", new EnvironmentProfile(product, "5.2", "Android", "Business", "EU", Map.of()),
@@ -77,6 +78,7 @@ class PreventBrowserTests {
                 contacts.record(new NewContact(c.id(), null, Channel.EMAIL, Direction.INBOUND, Instant.now(),
                         "Blank balance", "My balance screen is blank since the update", null, null, need.id(), null));
             }
+            last = c;
         }
 
         try (BrowserContext context = browsers.browser().newContext()) {
@@ -88,6 +90,13 @@ class PreventBrowserTests {
             assertThat(page.locator("tr.significant[data-key='version=Android 5.2']")).isVisible();
             assertThat(page.locator("#lift-chart[data-ready=true]")).hasCount(1);
             assertThat(page.locator("#volume-chart[data-ready=true]")).hasCount(1);
+            String brief = page.request().get(url(page.locator("#export-md").getAttribute("href"))).text();
+            org.assertj.core.api.Assertions.assertThat(brief).contains("| version | Android 5.2 | 100% |");
+            String table = page.request().get(url(page.locator("#export-csv").getAttribute("href"))).text();
+            org.assertj.core.api.Assertions.assertThat(table).startsWith("field,value,affected_customers")
+                    .contains("version,Android 5.2,8,");
+            String dataset = page.request().get(url(page.locator("#export-json").getAttribute("href"))).text();
+            org.assertj.core.api.Assertions.assertThat(dataset).contains("\"customers\":8");
 
             page.locator("#owner").fill(" ");
             page.locator("#hand-off").click();
@@ -120,6 +129,12 @@ class PreventBrowserTests {
             page.locator("#send-notice").click();
             assertThat(page.locator(".notice")).containsText("Notice sent to 12 customers");
             assertThat(page.locator("table.notices tbody tr")).containsText(new String[] { "version=Android 5.2" });
+
+            page.navigate(url("/customers/" + last.id()));
+            assertThat(page.locator("#notice-preference")).hasText("Receives proactive notices.");
+            page.locator("#toggle-notices").click();
+            assertThat(page.locator("#notice-preference")).hasText("Opted out of proactive notices.");
+            org.assertj.core.api.Assertions.assertThat(customers.optedOutOfNotices(last.id())).isTrue();
         }
     }
 
