@@ -43,6 +43,7 @@ import io.repdesk.shared.NeedId;
 public class NeedEvidence {
 
     static final int VERBATIMS = 5;
+    static final int VERBATIM_LOOKUPS = 20;
     static final int WEEKS_SHOWN = 26;
     static final int BASELINE_WEEKS = 8;
 
@@ -169,7 +170,10 @@ public class NeedEvidence {
     /** The first message of the most recent cases, in the customers' words. */
     private List<Evidence.Verbatim> verbatims(List<NeedCase> list) {
         List<Evidence.Verbatim> found = new ArrayList<>();
-        List<NeedCase> recent = list.stream().sorted(Comparator.comparing(NeedCase::openedAt).reversed()).toList();
+        // A bounded look-up: cases without a customer message (merged away, recorded elsewhere) must not make the
+        // evidence read every case of a large need.
+        List<NeedCase> recent = list.stream().sorted(Comparator.comparing(NeedCase::openedAt).reversed())
+                .limit(VERBATIM_LOOKUPS).toList();
         for (NeedCase c : recent) {
             contacts.forCase(c.id()).stream().filter(m -> m.direction() == Direction.INBOUND).findFirst()
                     .ifPresent(m -> found.add(new Evidence.Verbatim(m.occurredAt(), io.repdesk.shared.Texts
