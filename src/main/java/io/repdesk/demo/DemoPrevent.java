@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,8 @@ class DemoPrevent {
         }
     }
 
-    private void handOff(NeedId need, String issue, String platform, String version, Instant released) {
+    private void handOff(@Nullable NeedId need, String issue, String platform, String version,
+            @Nullable Instant released) {
         if (need == null) {
             return;
         }
