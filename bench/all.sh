@@ -13,6 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/bench/email.sh" 3
 "$root/bench/matching.sh" 3
 "$root/bench/insight.sh" --contacts 1000000 --events 10000000 --needs 10000
+"$root/bench/prevent.sh" --customers 100000 --contacts 50000
 "$root/bench/load.sh" --contacts 100000 --needs 10000 --customers 10000
 "$root/bench/load.sh" --contacts 300000 --needs 10000 --customers 30000
 "$root/bench/load.sh" --contacts 1000000 --needs 10000 --customers 100000

@@ -17,7 +17,7 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         Map<String, String> evaluation) {
 
     enum Command {
-        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, EVAL_SUGGESTIONS, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_LOAD, BENCH_INSIGHT, HELP
+        DEMO, SERVE, REINDEX, BACKUP, RESTORE, EVAL_MATCHING, EVAL_DISCOVERY, EVAL_SUGGESTIONS, BENCH_MATCHING, BENCH_SLA, BENCH_EMAIL, BENCH_SEARCH, BENCH_LOAD, BENCH_INSIGHT, BENCH_PREVENT, HELP
     }
 
     static LaunchOptions parse(String[] args) {
@@ -48,7 +48,8 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                 || command == Command.EVAL_SUGGESTIONS
                 || command == Command.BENCH_MATCHING || command == Command.BENCH_SLA
                 || command == Command.BENCH_EMAIL || command == Command.BENCH_SEARCH
-                || command == Command.BENCH_LOAD || command == Command.BENCH_INSIGHT ? 2 : 1;
+                || command == Command.BENCH_LOAD || command == Command.BENCH_INSIGHT
+                || command == Command.BENCH_PREVENT ? 2 : 1;
         for (int i = firstOption; i < args.length; i++) {
             String option = args[i];
             if (option.startsWith("--") && option.contains("=")) {
@@ -79,15 +80,20 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                         command == Command.BENCH_SLA, "'bench sla'")));
                 case "--events" -> evaluation.put("events", Integer.toString(count(option, required(option, value),
                         command == Command.BENCH_INSIGHT, "'bench insight'")));
-                case "--needs", "--contacts" -> evaluation.put(option.substring(2),
-                        Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING
-                                || command == Command.BENCH_LOAD || command == Command.BENCH_INSIGHT,
-                                "'bench matching', 'bench load' and 'bench insight'")));
+                case "--contacts" -> evaluation.put("contacts", Integer.toString(count(option, required(option, value),
+                        command == Command.BENCH_MATCHING || command == Command.BENCH_LOAD
+                                || command == Command.BENCH_INSIGHT || command == Command.BENCH_PREVENT,
+                        "'bench matching', 'bench load', 'bench insight' and 'bench prevent'")));
+                case "--needs" -> evaluation.put("needs", Integer.toString(count(option, required(option, value),
+                        command == Command.BENCH_MATCHING || command == Command.BENCH_LOAD
+                                || command == Command.BENCH_INSIGHT,
+                        "'bench matching', 'bench load' and 'bench insight'")));
                 case "--queries", "--threads", "--callers" -> evaluation.put(option.substring(2),
                         Integer.toString(count(option, required(option, value), command == Command.BENCH_MATCHING,
                                 "'bench matching'")));
                 case "--customers" -> evaluation.put("customers", Integer.toString(count(option,
-                        required(option, value), command == Command.BENCH_LOAD, "'bench load'")));
+                        required(option, value), command == Command.BENCH_LOAD || command == Command.BENCH_PREVENT,
+                        "'bench load' and 'bench prevent'")));
                 case "--messages", "--runs" -> evaluation.put(option.substring(2), Integer.toString(count(option,
                         required(option, value), command == Command.BENCH_EMAIL, "'bench email'")));
                 case "--articles", "--users" -> evaluation.put(option.substring(2), Integer.toString(count(option,
@@ -168,7 +174,10 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
         if (what.equals("insight")) {
             return Command.BENCH_INSIGHT;
         }
-        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email', 'search', 'load' or 'insight' (the launcher also has 'startup' and 'all'), not '"
+        if (what.equals("prevent")) {
+            return Command.BENCH_PREVENT;
+        }
+        throw new IllegalArgumentException("bench needs 'matching', 'sla', 'email', 'search', 'load', 'insight' or 'prevent' (the launcher also has 'startup' and 'all'), not '"
                 + what + "'");
     }
 

@@ -87,6 +87,7 @@ public final class Repdesk {
                 benchmarkOnScratch(properties, options, "bench-insight", false);
                 properties.put("repdesk.insight.tail", false);
             }
+            case BENCH_PREVENT -> benchmarkOnScratch(properties, options, "bench-prevent", false);
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");
@@ -161,6 +162,9 @@ public final class Repdesk {
                           RSS, database and index size.
                   bench search [--articles N] [--users N]
                           Portal search latency (p50/p99) with 10,000 published articles and 50 concurrent users.
+                  bench prevent [--customers N] [--contacts N]
+                          Register N customers (default 100,000) and put N contacts (default 50,000) on one
+                          need, a planted cohort over-represented among them; time its evidence (three passes).
                   bench startup [runs]
                           Measure start-up and record medians in docs/benchmarks.md (launcher only).
                   test    Build repdesk and run its whole test suite (launcher only).

@@ -98,15 +98,19 @@ class LaunchOptionsTests {
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "demo", "--needs", "5" }, Map.of()))
                 .withMessageContaining("'bench matching', 'bench load' and 'bench insight' only");
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "speed" },
-                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search', 'load' or 'insight'");
+                Map.of())).withMessageContaining("bench needs 'matching', 'sla', 'email', 'search', 'load', 'insight' or 'prevent'");
         LaunchOptions load = LaunchOptions.parse(new String[] { "bench", "load", "--contacts", "300000", "--needs",
                 "10000", "--customers", "30000" }, Map.of());
         assertThat(Repdesk.defaults(load)).containsEntry("repdesk.command", "bench-load")
                 .containsEntry("repdesk.eval.contacts", "300000").containsEntry("repdesk.eval.customers", "30000")
                 .containsEntry("repdesk.casework.matching.enabled", true).containsEntry("server.port", 0);
+        LaunchOptions prevent = LaunchOptions.parse(new String[] { "bench", "prevent", "--customers", "100_000",
+            "--contacts", "50000" }, Map.of());
+        assertThat(Repdesk.defaults(prevent)).containsEntry("repdesk.command", "bench-prevent")
+                .containsEntry("repdesk.eval.customers", "100000").containsEntry("repdesk.eval.contacts", "50000");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "matching", "--customers", "5" }, Map.of()))
-                .withMessageContaining("'bench load' only");
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "sla", "--customers", "5" }, Map.of()))
+                .withMessageContaining("'bench load' and 'bench prevent' only");
         assertThat(LaunchOptions.parse(new String[] { "bench", "sla", "--cases", "1000" }, Map.of()).evaluation())
                 .containsEntry("cases", "1000");
         LaunchOptions email = LaunchOptions.parse(new String[] { "bench", "email", "--messages", "500", "--runs", "2" },

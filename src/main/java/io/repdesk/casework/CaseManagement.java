@@ -43,9 +43,12 @@ public class CaseManagement {
     private final CaseActivity activity;
     private final CaseworkSettings settings;
     private final Clock clock;
+    private final NeedHistories histories;
 
     CaseManagement(Cases cases, Matches matches, CustomerManagement customers, NeedManagement needs, Journal journal,
-            ApplicationEventPublisher events, CaseActivity activity, CaseworkSettings settings, Clock clock) {
+            ApplicationEventPublisher events, CaseActivity activity, CaseworkSettings settings, Clock clock,
+            NeedHistories histories) {
+        this.histories = histories;
         this.activity = activity;
         this.settings = settings;
         this.clock = clock;
@@ -379,6 +382,16 @@ public class CaseManagement {
     /** Every case that carries one of the needs, merged duplicates included (their contacts stay with them). */
     public List<CaseId> idsWithNeeds(java.util.Collection<NeedId> needs) {
         return cases.idsWithNeeds(needs);
+    }
+
+    /** Every case of the need (merged duplicates left out), oldest first, with its message counts. */
+    public List<NeedCase> casesOfNeed(NeedId need) {
+        return histories.cases(need);
+    }
+
+    /** The customers' messages on the need's cases from the moment on, oldest first. */
+    public List<NeedContact> contactsOfNeed(NeedId need, Instant since) {
+        return histories.contacts(need, since);
     }
 
     private SupportCase changeable(CaseId id) {

@@ -26,8 +26,13 @@ public class CustomerManagement {
     private final Customers customers;
     private final Journal journal;
     private final ApplicationEventPublisher events;
+    private final EnvironmentTally tally;
+    private final NoticePreferences notices;
 
-    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events) {
+    CustomerManagement(Customers customers, Journal journal, ApplicationEventPublisher events, EnvironmentTally tally,
+            NoticePreferences notices) {
+        this.tally = tally;
+        this.notices = notices;
         this.customers = customers;
         this.journal = journal;
         this.events = events;
@@ -111,6 +116,49 @@ public class CustomerManagement {
         Map<String, Double> shares = new LinkedHashMap<>();
         customers.profileCounts().forEach((k, n) -> shares.put(k, (double) n / total));
         return shares;
+    }
+
+    /** How many customers run each environment value, over the whole customer base. */
+    public EnvironmentCounts environmentCounts() {
+        return tally.count(null);
+    }
+
+    /** How many of the given customers run each environment value. */
+    public EnvironmentCounts environmentCounts(java.util.Collection<CustomerId> among) {
+        return tally.count(among);
+    }
+
+    /**
+     * The customers who run every one of the environment values ({@code version=Android 5.2}, {@code plan=Business}).
+     *
+     * @throws io.repdesk.shared.InvalidInput naming {@code cohort} when a value is malformed or none is given
+     */
+    public List<CustomerId> cohort(List<String> keys) {
+        return tally.cohort(keys);
+    }
+
+    /** Records whether the customer wants proactive notices; journaled when it changes. */
+    @Transactional
+    public void setNoticeOptOut(CustomerId id, boolean optedOut) {
+        get(id);
+        if (notices.set(id, optedOut, Instant.now())) {
+            journal.append("customer", id.value(), "CustomerNoticePreferenceChanged", Map.of("optedOut", optedOut));
+        }
+    }
+
+    /** Whether the customer opted out of proactive notices. */
+    public boolean optedOutOfNotices(CustomerId id) {
+        return notices.optedOut(id);
+    }
+
+    /** Those of the given customers who opted out of proactive notices. */
+    public java.util.Set<CustomerId> optedOutOfNotices(java.util.Collection<CustomerId> among) {
+        return notices.optedOut(among);
+    }
+
+    /** The organizations of the given customers, most customers first. */
+    public List<OrganizationCount> organizationsOf(java.util.Collection<CustomerId> among) {
+        return among.isEmpty() ? List.of() : tally.organizations(among);
     }
 
     /** The environment values of one customer, in the keys {@link #profileShares()} uses. */

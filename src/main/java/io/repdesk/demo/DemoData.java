@@ -60,10 +60,12 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoRespond respond;
     private final DemoPortal portal;
     private final DemoKnowledge knowledge;
+    private final DemoPrevent prevent;
 
     DemoData(DemoSettings settings, JdbcClient jdbc, TransactionTemplate transaction, CustomerManagement customers,
             NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents,
-            DemoRespond respond, DemoPortal portal, DemoKnowledge knowledge) {
+            DemoRespond respond, DemoPortal portal, DemoKnowledge knowledge, DemoPrevent prevent) {
+        this.prevent = prevent;
         this.knowledge = knowledge;
         this.respond = respond;
         this.portal = portal;
@@ -137,6 +139,7 @@ class DemoData implements SmartInitializingSingleton {
                 log.info("Demo data: {} of {} cases", done, world.cases().size());
             }
         }
+        prevent.load(needIds, orgIds, today);
     }
 
     private Map<String, NeedId> defineNeeds(DemoCatalog catalog, LocalDate today) {

@@ -116,6 +116,18 @@ public class Journal {
         return Page.of(entries, page, total);
     }
 
+    /** How many entries of each type the given things of one stream have, for pricing work in bulk. */
+    public java.util.Map<String, Long> countTypes(String stream, java.util.Collection<UUID> streamIds) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        if (streamIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select type, count(*) from journal_event where stream = ? and stream_id = any(?) group by type")
+                .params(stream, streamIds.toArray(UUID[]::new))
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     /** Entries after the given sequence number in global order, for consumers that tail the journal. */
     public List<JournalEntry> after(long sequence, int limit) {
         return jdbc.sql("""

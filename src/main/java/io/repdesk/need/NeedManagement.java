@@ -87,6 +87,19 @@ public class NeedManagement {
         return get(id);
     }
 
+    /** Gives the need a demand class, saying why; the journal keeps who classified it and when. */
+    @Transactional
+    public ServiceNeed classify(NeedId id, DemandClass demandClass, String reason) {
+        ServiceNeed need = get(id);
+        if (need.demandClass() == demandClass) {
+            return need;
+        }
+        needs.updateDemandClass(id, demandClass, Instant.now());
+        journal.append("need", id.value(), "NeedClassified", Map.of("from", need.demandClass(), "to", demandClass,
+                "reason", reason));
+        return get(id);
+    }
+
     /**
      * Publishes a workaround customers and agents can use while the cause is worked on; a need still in
      * Respond moves to Empower with it.

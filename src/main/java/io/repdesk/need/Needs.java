@@ -52,6 +52,11 @@ class Needs {
                 .params(stage.name(), utc(at), id.value()).update();
     }
 
+    void updateDemandClass(NeedId id, DemandClass demandClass, Instant at) {
+        jdbc.sql("update need_need set demand_class = ?, updated_at = ? where id = ?")
+                .params(demandClass.name(), utc(at), id.value()).update();
+    }
+
     void updateWorkaround(NeedId id, String workaround, Instant at) {
         jdbc.sql("update need_need set workaround = ?, updated_at = ? where id = ?")
                 .params(workaround, utc(at), id.value()).update();

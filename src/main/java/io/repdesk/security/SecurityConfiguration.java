@@ -83,7 +83,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**",
-                                "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/v3/api-docs", "/v3/api-docs/**")
+                                "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/v3/api-docs", "/v3/api-docs/**",
+                                "/notices/opt-out/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", true)

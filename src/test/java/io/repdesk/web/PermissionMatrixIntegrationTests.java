@@ -78,6 +78,9 @@ class PermissionMatrixIntegrationTests {
             GET /admin/outbox                                                ADMINISTER
             POST /admin/outbox/{id}/send-again                               ADMINISTER
             GET /admin/sla-policies                                          CONFIGURE_SUPPORT
+            GET /admin/test-environments                                     CONFIGURE_SUPPORT
+            POST /admin/test-environments                                    CONFIGURE_SUPPORT
+            POST /admin/test-environments/{id}/delete                        CONFIGURE_SUPPORT
             GET /admin/sla-policies/new                                      CONFIGURE_SUPPORT
             GET /admin/sla-policies/{id}                                     CONFIGURE_SUPPORT
             POST /admin/sla-policies                                         CONFIGURE_SUPPORT
@@ -143,6 +146,11 @@ class PermissionMatrixIntegrationTests {
             GET /api/v1/needs/{id}/audit                                     VIEW_WORK
             POST /api/v1/needs/{id}/merge                                    SHAPE_NEEDS
             POST /api/v1/needs/{id}/stage                                    SHAPE_NEEDS
+            GET /api/v1/needs/{id}/evidence                                  VIEW_WORK
+            GET /api/v1/needs/{id}/handoff                                   VIEW_WORK
+            POST /api/v1/needs/{id}/handoff                                  SHAPE_NEEDS
+            POST /api/v1/needs/{id}/fixes                                    SHAPE_NEEDS
+            POST /api/v1/needs/{id}/fixes/{fixId}/release                    SHAPE_NEEDS
             GET /api/v1/calendars                                            VIEW_WORK
             POST /api/v1/calendars                                           CONFIGURE_SUPPORT
             PUT /api/v1/calendars/{id}                                       CONFIGURE_SUPPORT
@@ -222,6 +230,24 @@ class PermissionMatrixIntegrationTests {
             POST /needs/{id}/reply-all                                       SHAPE_NEEDS
             POST /needs/{id}/merge                                           SHAPE_NEEDS
             POST /needs/{id}/split                                           SHAPE_NEEDS
+            GET /needs/{id}/evidence                                         VIEW_WORK
+            GET /needs/{id}/evidence.csv                                     VIEW_WORK
+            GET /needs/{id}/evidence.md                                      VIEW_WORK
+            GET /needs/{id}/evidence.json                                    VIEW_WORK
+            POST /needs/{id}/handoff                                         SHAPE_NEEDS
+            POST /needs/{id}/fixes                                           SHAPE_NEEDS
+            POST /needs/{id}/fixes/{fixId}/release                           SHAPE_NEEDS
+            POST /needs/{id}/verify                                          SHAPE_NEEDS
+            GET /prevent                                                     VIEW_WORK
+            POST /prevent/recommendations/accept                             SHAPE_NEEDS
+            POST /prevent/recommendations/dismiss                            SHAPE_NEEDS
+            GET /needs/{id}/notices/new                                      SHAPE_NEEDS
+            POST /needs/{id}/notices                                         SHAPE_NEEDS
+            GET /notices/opt-out/{token}                                     ANYONE
+            POST /notices/opt-out/{token}                                    ANYONE
+            POST /customers/{id}/notice-preference                           EDIT_CUSTOMERS
+            GET /api/v1/customers/{id}/notice-preference                     VIEW_WORK
+            PUT /api/v1/customers/{id}/notice-preference                     EDIT_CUSTOMERS
             GET /queues                                                      VIEW_WORK
             GET /queues/{id}                                                 VIEW_WORK
             POST /api/v1/articles                                            WRITE_KNOWLEDGE

@@ -58,6 +58,7 @@ class CustomerController {
         Customer customer = customers.get(new CustomerId(id));
         model.addAttribute("customer", customer);
         model.addAttribute("insight", dashboards.customer(customer.id()));
+        model.addAttribute("noticesOptedOut", customers.optedOutOfNotices(customer.id()));
         model.addAttribute("organization",
                 customer.organizationId() == null ? null : customers.organization(customer.organizationId()));
         var customerCases = cases.list(CaseFilter.forCustomer(customer.id()), PageRequest.first(100));
@@ -74,5 +75,16 @@ class CustomerController {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("history", audit.ofCustomer(customer, PageRequest.first(CaseController.RECENT_HISTORY)));
         return "customer";
+    }
+
+    /** Whether the customer receives proactive notices, as they asked an agent. */
+    @Permits(Permission.EDIT_CUSTOMERS)
+    @org.springframework.web.bind.annotation.PostMapping("/customers/{id}/notice-preference")
+    String noticePreference(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean optedOut,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        customers.setNoticeOptOut(new CustomerId(id), optedOut);
+        redirect.addFlashAttribute("notice", optedOut ? "Opted out of proactive notices."
+                : "Receives proactive notices again.");
+        return "redirect:/customers/" + id;
     }
 }
