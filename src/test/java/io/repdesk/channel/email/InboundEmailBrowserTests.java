@@ -112,7 +112,7 @@ class InboundEmailBrowserTests {
         assertThat(page.locator(".email-html")).containsText("The export button does nothing.");
         page.waitForFunction("() => { const i = document.querySelector('.email-html img[alt=screenshot]');"
                 + " return i && i.complete && i.naturalWidth === 2; }");
-        page.getByText("Click me").click();
+        page.locator(".email-html").getByText("Click me").click();
         assertThat(page.locator(".email-html")).containsText("Click me");
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
         assertThat(page.title()).doesNotContain("pwned");
