@@ -58,7 +58,7 @@ class SignInThrottle extends OncePerRequestFilter {
         } else if (isPortalSubmission(path)) {
             long wait = portalPosts.take(address, clock.millis());
             if (wait > 0) {
-                LimitPages.tooMany(request, response, wait, "Too many requests and replies sent from your address "
+                LimitPages.tooMany(request, response, wait, "Too many requests, replies and answers sent from your address "
                         + "(more than " + portalPosts.capacity() + " in a row).");
                 return;
             }
@@ -66,8 +66,9 @@ class SignInThrottle extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** A new request, or a reply to one. */
+    /** A new request, a reply to one, or a satisfaction survey's answer. */
     private static boolean isPortalSubmission(String path) {
-        return path.equals("/portal/requests") || path.startsWith("/portal/cases/") && path.endsWith("/reply");
+        return path.equals("/portal/requests") || path.startsWith("/portal/cases/") && (path.endsWith("/reply")
+                || path.endsWith("/survey")) || path.startsWith("/survey/");
     }
 }
