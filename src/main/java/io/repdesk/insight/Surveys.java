@@ -75,10 +75,14 @@ public class Surveys {
         return settings.enabled();
     }
 
-    /** Invites the customer when a case leaves the open statuses, in the transaction that changed it. */
+    /**
+     * Invites the customer when a case leaves the open statuses, in the transaction that changed it; not for a
+     * resolution recorded more than a day after it happened (history being loaded, as by the demo).
+     */
     @EventListener
     void on(CaseStatusChanged changed) {
-        if (settings.enabled() && changed.from().isOpen() && !changed.to().isOpen()) {
+        if (settings.enabled() && changed.from().isOpen() && !changed.to().isOpen()
+                && cases.get(changed.caseId()).statusChangedAt().isAfter(now().minus(java.time.Duration.ofDays(1)))) {
             invite(changed.caseId());
         }
     }
