@@ -2,20 +2,20 @@ package io.repdesk.web.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.repdesk.RepdeskIntegrationTest;
@@ -25,28 +25,17 @@ import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.CaseStatus;
 import io.repdesk.casework.EscalationManagement;
 import io.repdesk.casework.SupportCase;
-import io.repdesk.casework.Team;
 import io.repdesk.channel.EmailOutbox;
-import io.repdesk.contact.Channel;
 import io.repdesk.contact.ContactManagement;
-import io.repdesk.contact.Direction;
-import io.repdesk.contact.NewContact;
-import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
-import io.repdesk.customer.EnvironmentProfile;
-import io.repdesk.customer.NewCustomer;
 import io.repdesk.insight.CustomerView;
 import io.repdesk.insight.Dashboards;
 import io.repdesk.insight.InsightFilter;
 import io.repdesk.insight.RollupProjector;
 import io.repdesk.insight.Satisfaction;
-import io.repdesk.need.DemandClass;
 import io.repdesk.need.NeedManagement;
-import io.repdesk.need.NewNeed;
-import io.repdesk.need.ServiceNeed;
+import io.repdesk.security.PortalAccounts;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 
 /**
  * The satisfaction survey end to end: resolving a case mails one invitation through the outbox, its link opens the
@@ -92,9 +81,44 @@ class SurveyIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PortalAccounts accounts;
+
+    @Autowired
+    ApplicationContext context;
+
     @AfterEach
     void realTime() {
         clock.release();
+    }
+
+    @Test
+    void theSignedInCustomerAnswersOnTheResolvedRequestInThePortalOnce() throws Exception {
+        SurveyCases.Resolved resolved = cases();
+        String reference = resolved.supportCase().reference();
+        PortalClient portal = new PortalClient(port);
+        try (SignInLinks links = SignInLinks.listen(context)) {
+            accounts.requestLink(resolved.customer().email(), URI.create("http://localhost:" + port));
+            assertThat(portal.useLink(links.awaitLink(resolved.customer().email())).location()).endsWith("/portal");
+        }
+        String page = portal.get("/portal/cases/" + reference).body();
+        assertThat(page).contains("id=\"portal-survey\"", "How did we do?", "name=\"score\"");
+
+        String refused = portal.post("/portal/cases/" + reference + "/survey", Map.of("score", "seven")).body();
+        assertThat(refused).contains("Score must be a whole number from 1 to 5, not &quot;seven&quot;");
+        assertThat(ratings(resolved.supportCase())).isZero();
+
+        assertThat(portal.post("/portal/cases/" + reference + "/survey", Map.of("score", "5")).location())
+                .endsWith("/portal/cases/" + reference);
+        assertThat(portal.get("/portal/cases/" + reference).body())
+                .contains("You rated the help on this request 5 of 5.").doesNotContain("name=\"score\"");
+        portal.post("/portal/cases/" + reference + "/survey", Map.of("score", "1"));
+        assertThat(ratings(resolved.supportCase())).isEqualTo(1);
+        Matcher link = SurveyCases.LINK.matcher(SurveyCases.plainText(
+                SurveyCases.invitations(outbox, mail, resolved.customer()).getFirst()));
+        assertThat(link.find()).isTrue();
+        assertThat(new PortalClient(port).get(link.group()).body()).contains("This survey was already answered",
+                "5 of 5");
     }
 
     @Test
