@@ -178,6 +178,16 @@ class SurveyIntegrationTests {
         assertThat(figures.teams()).anySatisfy(r -> assertThat(r.name()).isEqualTo(resolved.team().name()));
         assertThat(figures.agents()).anySatisfy(r -> assertThat(r.name()).isEqualTo("agent"));
         assertThat(figures.distribution().get(3)).isPositive();
+
+        projector.rebuild(position -> { });
+        assertThat(dashboards.customer(resolved.customer().id()).satisfaction()).as("after a rebuild").isEqualTo(4.0);
+        PortalClient manager = new PortalClient(port);
+        manager.signInAsAgent("manager", "repdesk-demo");
+        PortalClient.Response csv = manager.get("/insight/teams/satisfaction-needs.csv?from=" + today.minusDays(1)
+                + "&to=" + today.plusDays(1));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("need,answers,average_score,satisfied,satisfied_percent")
+                .contains(resolved.need().title() + ",1,4.0,1,100.0");
     }
 
     @Test
