@@ -4,23 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.repdesk.casework.CaseEvents.CaseStatusChanged;
 import io.repdesk.casework.CaseManagement;
@@ -50,7 +45,7 @@ public class Surveys {
     /** Characters of a token: 43 of 62, about 256 random bits. */
     static final int TOKEN_CHARACTERS = 43;
 
-    private final JdbcClient jdbc;
+    private final SurveyStore store;
     private final CaseManagement cases;
     private final EscalationManagement escalation;
     private final CustomerManagement customers;
@@ -59,9 +54,9 @@ public class Surveys {
     private final SurveySettings settings;
     private final java.time.Clock clock;
 
-    Surveys(JdbcClient jdbc, CaseManagement cases, EscalationManagement escalation, CustomerManagement customers,
+    Surveys(SurveyStore store, CaseManagement cases, EscalationManagement escalation, CustomerManagement customers,
             Journal journal, ApplicationEventPublisher events, SurveySettings settings, java.time.Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.cases = cases;
         this.escalation = escalation;
         this.customers = customers;
@@ -102,9 +97,7 @@ public class Surveys {
             return false;
         }
         Instant now = now();
-        Optional<Previous> previous = jdbc.sql("select sent_at, answered_at is not null from survey_invitation where case_id = ?")
-                .param(caseId.value()).query((rs, row) -> new Previous(rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getBoolean(2))).optional();
+        Optional<SurveyStore.Stored> previous = store.ofCase(caseId.value());
         if (previous.isPresent() && (previous.get().answered()
                 || previous.get().sentAt().isAfter(now.minus(settings.resendAfter())))) {
             log.debug("No new survey for {}: answered or invited recently", resolved.reference());
@@ -112,16 +105,11 @@ public class Surveys {
         }
         String token = RandomText.base62(TOKEN_CHARACTERS);
         Instant expiresAt = now.plus(settings.validity());
-        jdbc.sql("""
-                insert into survey_invitation (case_id, customer_id, token_hash, sent_at, expires_at)
-                values (?, ?, ?, ?, ?)
-                on conflict (case_id) do update set token_hash = excluded.token_hash, sent_at = excluded.sent_at,
-                    expires_at = excluded.expires_at
-                """).params(caseId.value(), customer.id().value(), hash(token), utc(now), utc(expiresAt)).update();
+        store.invite(caseId.value(), customer.id().value(), hash(token), now, expiresAt);
         journal.append("survey", caseId.value(), "SurveySent", Map.of("caseId", caseId.value().toString(),
                 "customerId", customer.id().value().toString(), "expiresAt", expiresAt.toString()));
-        String link = UriComponentsBuilder.fromUri(settings.baseUrl()).path("/survey/{token}").buildAndExpand(token)
-                .toUriString();
+        String base = settings.baseUrl().toString();
+        String link = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/survey/" + token;
         events.publishEvent(new SurveyInvitation(caseId, resolved.reference(), resolved.subject(), customer.name(),
                 customer.email(), link, expiresAt));
         return true;
@@ -149,12 +137,9 @@ public class Surveys {
         if (!settings.enabled() || supportCase.isOpen() || supportCase.mergedInto() != null) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("select score, comment from survey_invitation where case_id = ?")
-                .param(supportCase.id().value())
-                .query((rs, row) -> new Survey(supportCase.id(), supportCase.reference(), supportCase.subject(), now(),
-                        (Integer) rs.getObject(1), rs.getString(2)))
-                .optional().orElse(new Survey(supportCase.id(), supportCase.reference(), supportCase.subject(), now(),
-                        null, null)));
+        return Optional.of(store.ofCase(supportCase.id().value()).map(stored -> survey(supportCase, stored))
+                .orElse(new Survey(supportCase.id(), supportCase.reference(), supportCase.subject(), now(), null,
+                        null)));
     }
 
     /** Answers a resolved case's survey from the portal. */
@@ -165,14 +150,8 @@ public class Surveys {
         if (survey.answered()) {
             return survey;
         }
-        if (jdbc.sql("select count(*) from survey_invitation where case_id = ?").param(survey.caseId().value())
-                .query(Long.class).single() == 0) {
-            jdbc.sql("""
-                    insert into survey_invitation (case_id, customer_id, token_hash, sent_at, expires_at)
-                    values (?, ?, ?, ?, ?) on conflict (case_id) do nothing
-                    """).params(survey.caseId().value(), supportCase.customerId().value(),
-                    hash(RandomText.base62(TOKEN_CHARACTERS)), utc(now()), utc(now())).update();
-        }
+        store.ensure(survey.caseId().value(), supportCase.customerId().value(),
+                hash(RandomText.base62(TOKEN_CHARACTERS)), now());
         return record(survey.caseId(), score, comment, "portal");
     }
 
@@ -184,12 +163,9 @@ public class Surveys {
                     + " are kept");
         }
         Instant now = now();
-        int updated = jdbc.sql("""
-                update survey_invitation set score = ?, comment = ?, answered_at = ?
-                where case_id = ? and answered_at is null
-                """).params(value, text, utc(now), caseId.value()).update();
+        boolean stored = store.answer(caseId.value(), value, text, now);
         SupportCase answered = cases.get(caseId);
-        if (updated == 1) {
+        if (stored) {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("caseId", caseId.value().toString());
             facts.put("customerId", answered.customerId().value().toString());
@@ -202,27 +178,19 @@ public class Surveys {
             facts.put("via", via);
             journal.append("survey", caseId.value(), "SatisfactionRated", facts);
         }
-        return jdbc.sql("select score, comment, expires_at from survey_invitation where case_id = ?")
-                .param(caseId.value())
-                .query((rs, row) -> new Survey(caseId, answered.reference(), answered.subject(),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), (Integer) rs.getObject(1), rs.getString(2)))
-                .single();
+        return survey(answered, store.ofCase(caseId.value()).orElseThrow());
+    }
+
+    private static Survey survey(SupportCase c, SurveyStore.Stored stored) {
+        return new Survey(c.id(), c.reference(), c.subject(), stored.expiresAt(), stored.score(), stored.comment());
     }
 
     private Optional<Survey> find(String token) {
         if (token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                select case_id, expires_at, score, comment from survey_invitation
-                where token_hash = ? and expires_at > ?
-                """).params(hash(token), utc(now()))
-                .query((rs, row) -> {
-                    SupportCase c = cases.get(new CaseId(rs.getObject(1, UUID.class)));
-                    return new Survey(c.id(), c.reference(), c.subject(),
-                            rs.getObject(2, OffsetDateTime.class).toInstant(), (Integer) rs.getObject(3),
-                            rs.getString(4));
-                }).optional();
+        return store.byToken(hash(token), now())
+                .map(stored -> survey(cases.get(new CaseId(stored.caseId())), stored));
     }
 
     /** The score as typed: a whole number from 1 to 5. */
@@ -245,10 +213,6 @@ public class Surveys {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
-
     private static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
@@ -257,6 +221,4 @@ public class Surveys {
         }
     }
 
-    private record Previous(Instant sentAt, boolean answered) {
-    }
 }
