@@ -58,7 +58,7 @@ class SignInThrottle extends OncePerRequestFilter {
         } else if (isPortalSubmission(path)) {
             long wait = portalPosts.take(address, clock.millis());
             if (wait > 0) {
-                LimitPages.tooMany(request, response, wait, "Too many requests, replies and answers sent from your address "
+                LimitPages.tooMany(request, response, wait, "Too many requests and replies sent from your address "
                         + "(more than " + portalPosts.capacity() + " in a row).");
                 return;
             }
