@@ -19,9 +19,12 @@ public class Dashboards {
     private final InsightQueries queries;
     private final DemandQueries demand;
     private final CustomerQueries customers;
+    private final SatisfactionQueries satisfaction;
     private final HandlingCost cost;
 
-    Dashboards(InsightQueries queries, DemandQueries demand, CustomerQueries customers, HandlingCost cost) {
+    Dashboards(InsightQueries queries, DemandQueries demand, CustomerQueries customers,
+            SatisfactionQueries satisfaction, HandlingCost cost) {
+        this.satisfaction = satisfaction;
         this.queries = queries;
         this.demand = demand;
         this.customers = customers;
@@ -43,9 +46,17 @@ public class Dashboards {
         return new TeamMetrics(customers.caseMetrics(filter, "team"), customers.caseMetrics(filter, "assignee"));
     }
 
+    /** Survey answers per need, team and agent, and how the scores spread. */
+    public Satisfaction satisfaction(InsightFilter filter) {
+        return satisfaction.inRange(filter);
+    }
+
     /** One customer's cases, needs, breaches and satisfaction, from the read models. */
     public CustomerView customer(io.repdesk.shared.CustomerId customer) {
-        return customers.customer(customer.value());
+        CustomerView view = customers.customer(customer.value());
+        Satisfaction.Row answered = satisfaction.ofCustomer(customer.value());
+        return new CustomerView(view.cases(), view.openCases(), view.breaches(), view.reopened(), view.needs(),
+                answered.answers() == 0 ? null : answered.averageRounded(), answered.answers(), view.goodwill());
     }
 
     public Demand demand(InsightFilter filter) {

@@ -168,6 +168,7 @@ public class RollupProjector implements SmartLifecycle {
                 case "GoodwillGiven" -> store.insertGoodwill(entry.sequence(), entry.streamId(), new Goodwill(
                         Goodwill.Kind.valueOf(text(payload, "kind")), new java.math.BigDecimal(text(payload, "amount")),
                         text(payload, "currency"), text(payload, "reason"), entry.actor(), entry.occurredAt()));
+                case "SatisfactionRated" -> satisfactionRated(entry, payload);
                 case "NeedDefined" -> needDefined(entry, payload);
                 case "NeedStageChanged" -> needMoved(entry, payload);
                 case "NeedClassified" -> store.classifyNeed(entry.streamId(), payload.path("to").asString());
@@ -208,6 +209,16 @@ public class RollupProjector implements SmartLifecycle {
                     environment.path("product").asString(""), environment.path("version").asString(""));
             store.insertCustomer(entry.streamId(), customer);
             customers.put(entry.streamId(), customer);
+        }
+
+        /** An answer counts under the need, team and agent the case had when it was answered. */
+        private void satisfactionRated(JournalEntry entry, JsonNode payload) {
+            UUID caseId = uuid(payload, "caseId").orElse(entry.streamId());
+            RollupStore.CaseState current = cases.get(caseId);
+            UUID customer = uuid(payload, "customerId").orElse(current == null ? Work.NONE : current.customerId());
+            UUID need = uuid(payload, "needId").orElse(current == null ? Work.NONE : current.needId());
+            store.insertSatisfaction(entry.sequence(), caseId, customer, need, text(payload, "team"),
+                    text(payload, "agent"), payload.path("score").asInt(), entry.occurredAt());
         }
 
         /** The work of the event itself counts for the team that did it; the case then belongs to the new team. */

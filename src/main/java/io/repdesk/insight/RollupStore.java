@@ -49,7 +49,8 @@ class RollupStore {
 
     private static final String[] TABLES = { "insight_need", "insight_stage_span", "insight_stage_move",
         "insight_customer", "insight_case", "insight_work", "insight_daily", "insight_daily_organization",
-        "insight_daily_product", "insight_daily_team", "insight_article_need", "insight_organization", "insight_goodwill", "insight_feedback" };
+        "insight_daily_product", "insight_daily_team", "insight_article_need", "insight_organization", "insight_goodwill", "insight_feedback",
+        "insight_satisfaction" };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -189,6 +190,14 @@ class RollupStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sequence) do nothing
                 """).params(sequence, customer, given.kind().name(), given.amount(), given.currency(), given.reason(),
                 given.givenBy(), utc(given.givenAt())).update();
+    }
+
+    void insertSatisfaction(long sequence, UUID caseId, UUID customer, UUID need, String team, String agent,
+            int score, Instant at) {
+        jdbc.sql("""
+                insert into insight_satisfaction (sequence, case_id, customer_id, need_id, team, agent, score, answered_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sequence) do nothing
+                """).params(sequence, caseId, customer, need, team, agent, score, utc(at)).update();
     }
 
     void markContact(UUID contact, String kind, String excerpt, String by, Instant at) {

@@ -84,7 +84,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/webjars/**",
                                 "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/v3/api-docs", "/v3/api-docs/**",
-                                "/notices/opt-out/**")
+                                "/notices/opt-out/**", "/survey/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", true)

@@ -171,6 +171,7 @@ class PermissionMatrixIntegrationTests {
             GET /portal                                                      PORTAL
             GET /portal/cases/{reference}                                    PORTAL
             POST /portal/cases/{reference}/reply                             PORTAL
+            POST /portal/cases/{reference}/survey                            PORTAL
             GET /portal/cases/{reference}/files/{contactId}/{position}       PORTAL
             GET /portal/login                                                ANYONE
             POST /portal/login/email                                         ANYONE
@@ -245,6 +246,8 @@ class PermissionMatrixIntegrationTests {
             POST /needs/{id}/notices                                         SHAPE_NEEDS
             GET /notices/opt-out/{token}                                     ANYONE
             POST /notices/opt-out/{token}                                    ANYONE
+            GET /survey/{token}                                              ANYONE
+            POST /survey/{token}                                             ANYONE
             POST /customers/{id}/notice-preference                           EDIT_CUSTOMERS
             GET /api/v1/customers/{id}/notice-preference                     VIEW_WORK
             PUT /api/v1/customers/{id}/notice-preference                     EDIT_CUSTOMERS

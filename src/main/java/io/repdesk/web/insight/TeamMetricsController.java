@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.repdesk.insight.Dashboards;
+import io.repdesk.insight.Satisfaction;
 import io.repdesk.insight.TeamMetrics;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
@@ -47,12 +48,19 @@ class TeamMetricsController {
                         new Charts.Series("First-contact resolution %", teams.stream()
                                 .map(t -> zero(t.firstContactPercent())).toList()),
                         new Charts.Series("Reopened %", teams.stream().map(t -> zero(t.reopenPercent())).toList())))));
+        Satisfaction satisfaction = dashboards.satisfaction(filter.filter());
+        model.addAttribute("satisfaction", satisfaction);
+        model.addAttribute("scoresChart", json.writeValueAsString(Charts.chart("bar", false,
+                List.of("1", "2", "3", "4", "5"), List.of(new Charts.Series("Answers", satisfaction.distribution())))));
         return "insight/teams";
     }
 
     @GetMapping("/insight/teams/{table}.csv")
     ResponseEntity<String> export(@PathVariable String table, @RequestParam Map<String, String> params) {
         DashboardFilter filter = new DashboardFilter(params, clock);
+        if (table.startsWith("satisfaction-")) {
+            return satisfaction(table, filter);
+        }
         TeamMetrics metrics = dashboards.teamMetrics(filter.filter());
         List<TeamMetrics.Row> rows = switch (table) {
             case "teams" -> metrics.teams();
@@ -66,6 +74,22 @@ class TeamMetricsController {
                 rows.stream().map(r -> List.<Object>of(r.name(), r.opened(), r.withinSla(), blank(r.slaPercent()),
                         r.resolved(), r.firstContact(), blank(r.firstContactPercent()), r.reopened(),
                         blank(r.reopenPercent()), r.open(), blank(r.medianBacklogDays()))).collect(Collectors.toList()));
+    }
+
+    /** Survey answers per need, team or agent: answers, average score and the share scoring 4 or 5. */
+    private ResponseEntity<String> satisfaction(String table, DashboardFilter filter) {
+        Satisfaction satisfaction = dashboards.satisfaction(filter.filter());
+        List<Satisfaction.Row> rows = switch (table) {
+            case "satisfaction-needs" -> satisfaction.needs();
+            case "satisfaction-teams" -> satisfaction.teams();
+            case "satisfaction-agents" -> satisfaction.agents();
+            default -> throw new NotFound("dashboard table", table);
+        };
+        String dimension = table.substring("satisfaction-".length(), table.length() - 1);
+        return CsvExport.of(table + "-" + filter.filter().from() + "-" + filter.filter().to() + ".csv",
+                List.of(dimension, "answers", "average_score", "satisfied", "satisfied_percent"),
+                rows.stream().map(r -> List.<Object>of(r.name(), r.answers(), r.averageRounded(), r.satisfied(),
+                        blank(r.satisfiedPercent()))).collect(Collectors.toList()));
     }
 
     static String name(String name, String none) {

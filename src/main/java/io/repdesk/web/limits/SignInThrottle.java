@@ -66,8 +66,9 @@ class SignInThrottle extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** A new request, or a reply to one. */
+    /** A new request, a reply to one, or a satisfaction survey's answer. */
     private static boolean isPortalSubmission(String path) {
-        return path.equals("/portal/requests") || path.startsWith("/portal/cases/") && path.endsWith("/reply");
+        return path.equals("/portal/requests") || path.startsWith("/portal/cases/") && (path.endsWith("/reply")
+                || path.endsWith("/survey")) || path.startsWith("/survey/");
     }
 }

@@ -32,6 +32,8 @@ import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Recorded;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.insight.Survey;
+import io.repdesk.insight.Surveys;
 import io.repdesk.intake.IntakeManagement;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
@@ -57,10 +59,12 @@ class PortalCaseController {
     private final PortalRequests requests;
     private final Uploads uploads;
     private final AttachmentStore store;
+    private final Surveys surveys;
 
     PortalCaseController(PortalAccess access, CaseManagement cases, ContactManagement contacts,
             CustomerManagement customers, IntakeManagement intake, PortalRequests requests, Uploads uploads,
-            AttachmentStore store) {
+            AttachmentStore store, Surveys surveys) {
+        this.surveys = surveys;
         this.access = access;
         this.cases = cases;
         this.contacts = contacts;
@@ -128,6 +132,25 @@ class PortalCaseController {
                 .body(new InputStreamResource(in));
     }
 
+    @PostMapping("/portal/cases/{reference}/survey")
+    String survey(@AuthenticationPrincipal PortalCustomer me, @PathVariable String reference,
+            @RequestParam(required = false) @Nullable String score, @RequestParam(required = false) @Nullable String comment,
+            Model model, RedirectAttributes redirect) {
+        SupportCase supportCase = access.visibleCase(me, reference);
+        try {
+            boolean before = surveys.ofCase(supportCase).map(Survey::answered).orElse(false);
+            surveys.answer(supportCase, score, comment);
+            redirect.addFlashAttribute("notice", before ? "This request's survey was already answered."
+                    : "Thank you: your answer was recorded.");
+            return "redirect:/portal/cases/" + supportCase.reference();
+        } catch (InvalidInput e) {
+            model.addAttribute("surveyError", e);
+            model.addAttribute("surveyChosen", score == null ? "" : score);
+            model.addAttribute("surveyComment", comment == null ? "" : comment);
+            return render(supportCase, model, null, "");
+        }
+    }
+
     private String render(SupportCase supportCase, Model model, @Nullable PortalError error, String replyBody) {
         Customer filer = customers.get(supportCase.customerId());
         Map<ContactId, List<Attachment>> files = shownFiles(supportCase).stream()
@@ -141,6 +164,13 @@ class PortalCaseController {
         model.addAttribute("replyBody", replyBody);
         model.addAttribute("replyToken", UUID.randomUUID().toString());
         model.addAttribute("maxFileBytes", store.maxBytes());
+        model.addAttribute("survey", surveys.ofCase(supportCase).orElse(null));
+        model.addAttribute("surveyLabels", Survey.LABELS);
+        model.addAttribute("surveyMaxComment", Survey.MAX_COMMENT);
+        if (!model.containsAttribute("surveyChosen")) {
+            model.addAttribute("surveyChosen", "");
+            model.addAttribute("surveyComment", "");
+        }
         return "portal/case";
     }
 
