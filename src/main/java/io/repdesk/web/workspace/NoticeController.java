@@ -55,7 +55,7 @@ class NoticeController {
             Model model) {
         NeedId need = new NeedId(id);
         ServiceNeed shown = needs.get(need);
-        List<String> suggested = evidence.of(need).significant().stream().map(Overrepresentation::key).limit(6)
+        List<String> suggested = evidence.of(need).significant().stream().filter(o -> !o.intake()).map(Overrepresentation::key).limit(6)
                 .toList();
         List<String> chosen = cohort == null ? List.of() : cohort.stream().filter(k -> !k.isBlank()).toList();
         model.addAttribute("need", shown);
