@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,17 +40,17 @@ public class UpgradeWarnings {
     private final CaseManagement cases;
     private final CustomerManagement customers;
     private final Journal journal;
-    private final JdbcClient jdbc;
+    private final RaisedWarnings raised;
     private final PreventSettings settings;
     private final Clock clock;
 
     UpgradeWarnings(NeedManagement needs, CaseManagement cases, CustomerManagement customers, Journal journal,
-            JdbcClient jdbc, PreventSettings settings, Clock clock) {
+            RaisedWarnings raised, PreventSettings settings, Clock clock) {
         this.needs = needs;
         this.cases = cases;
         this.customers = customers;
         this.journal = journal;
-        this.jdbc = jdbc;
+        this.raised = raised;
         this.settings = settings;
         this.clock = clock;
     }
@@ -110,21 +109,13 @@ public class UpgradeWarnings {
                     Significance.pValue(z)));
         }
         double level = settings.significance() / Math.max(1, candidates.size());
-        List<UpgradeWarning> raised = candidates.stream().filter(w -> w.pValue() < level).toList();
-        raised.forEach(this::journalOnce);
-        return raised;
+        List<UpgradeWarning> found = candidates.stream().filter(w -> w.pValue() < level).toList();
+        found.forEach(this::journalOnce);
+        return found;
     }
 
     private void journalOnce(UpgradeWarning w) {
-        int inserted = jdbc.sql("""
-                insert into prevent_upgrade_warning (need_id, product, platform, version, raised_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing
-                """)
-                .params(w.needId().value(), Objects.requireNonNullElse(w.product(), ""),
-                        Objects.requireNonNullElse(w.platform(), ""), w.version(),
-                        clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                .update();
-        if (inserted == 0) {
+        if (!raised.firstTime(w, clock.instant())) {
             return;
         }
         Map<String, Object> facts = new LinkedHashMap<>();
