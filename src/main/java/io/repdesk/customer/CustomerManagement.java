@@ -123,6 +123,11 @@ public class CustomerManagement {
         return tally.count(null);
     }
 
+    /** How many customers run each version, per product and platform. */
+    public List<VersionCount> versionCounts() {
+        return tally.versions();
+    }
+
     /** How many of the given customers run each environment value. */
     public EnvironmentCounts environmentCounts(java.util.Collection<CustomerId> among) {
         return tally.count(among);

@@ -77,6 +77,17 @@ class EnvironmentTally {
                 .query((rs, row) -> new CustomerId(rs.getObject(1, UUID.class))).list();
     }
 
+    /** Customers per product, platform and version, over the whole customer base. */
+    java.util.List<VersionCount> versions() {
+        return jdbc.sql("""
+                select product, platform, version, count(*) as n from customer_customer
+                where version is not null group by product, platform, version
+                """)
+                .query((rs, row) -> new VersionCount(rs.getString("product"), rs.getString("platform"),
+                        rs.getString("version"), rs.getLong("n")))
+                .list();
+    }
+
     /** The organizations of the given customers, most customers first. */
     java.util.List<OrganizationCount> organizations(Collection<CustomerId> among) {
         return jdbc.sql("""

@@ -70,6 +70,35 @@ class IntakeAnswers {
                 .params(caseId.value(), flowId.value(), keys.toArray(String[]::new)).update();
     }
 
+    /** Answer counts over the given cases, or over every case when {@code among} is null; distinct cases each. */
+    AnswerCounts count(@org.jspecify.annotations.Nullable Collection<CaseId> among) {
+        String where = among == null ? "" : "where case_id = any(?)";
+        Object[] params = among == null ? new Object[0]
+                : new Object[] { among.stream().map(CaseId::value).distinct().toArray(UUID[]::new) };
+        java.util.Map<String, Long> answered = new java.util.HashMap<>();
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select question_key, value, count(distinct case_id) as n from intake_answer %s
+                group by grouping sets ((question_key), (question_key, value))
+                """.formatted(where)).params(params).query((rs, row) -> {
+                    String value = rs.getString("value");
+                    if (value == null) {
+                        answered.put(rs.getString("question_key"), rs.getLong("n"));
+                    } else {
+                        counts.put(rs.getString("question_key") + "=" + value, rs.getLong("n"));
+                    }
+                    return null;
+                }).list();
+        java.util.Map<String, String> prompts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (q ->> 'key') q ->> 'key' as question, q ->> 'prompt' as prompt
+                from intake_flow_version v, jsonb_array_elements(v.questions) q
+                where q ->> 'key' = any(?) order by q ->> 'key', v.created_at desc
+                """).param(answered.keySet().toArray(String[]::new))
+                .query((rs, row) -> prompts.put(rs.getString("question"), rs.getString("prompt"))).list();
+        return new AnswerCounts(answered, counts, prompts);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

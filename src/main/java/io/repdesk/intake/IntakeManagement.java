@@ -133,6 +133,11 @@ public class IntakeManagement {
     }
 
     /** The case's intake, judged against the current version of its flow. */
+    /** How many of the given cases gave each intake answer; over every case when {@code among} is null. */
+    public AnswerCounts answerCounts(java.util.@Nullable Collection<CaseId> among) {
+        return answers.count(among);
+    }
+
     public CaseIntake of(CaseId caseId) {
         cases.get(caseId);
         return answers.flowOf(caseId).map(flowId -> view(caseId, flow(flowId)))

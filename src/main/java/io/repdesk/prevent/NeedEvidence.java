@@ -29,6 +29,7 @@ import io.repdesk.casework.NeedContact;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.intake.IntakeManagement;
 import io.repdesk.journal.Journal;
 import io.repdesk.knowledge.ArticleManagement;
 import io.repdesk.need.NeedManagement;
@@ -58,10 +59,12 @@ public class NeedEvidence {
     private final TestEnvironments environments;
     private final Handoffs handoffs;
     private final Clock clock;
+    private final IntakeManagement intake;
 
     NeedEvidence(NeedManagement needs, CaseManagement cases, CustomerManagement customers, ContactManagement contacts,
             ArticleManagement articles, Journal journal, HandlingCost cost, PreventSettings settings,
-            TestEnvironments environments, Handoffs handoffs, Clock clock) {
+            TestEnvironments environments, Handoffs handoffs, Clock clock, IntakeManagement intake) {
+        this.intake = intake;
         this.needs = needs;
         this.cases = cases;
         this.customers = customers;
@@ -83,7 +86,8 @@ public class NeedEvidence {
         Set<CustomerId> affected = new LinkedHashSet<>();
         list.forEach(c -> affected.add(c.customerId()));
         List<Overrepresentation> over = Overrepresentations.of(customers.environmentCounts(affected),
-                customers.environmentCounts(), environments.all(), settings.minAffected(), settings.significance());
+                customers.environmentCounts(), intake.answerCounts(list.stream().map(NeedCase::id).toList()),
+                intake.answerCounts(null), environments.all(), settings.minAffected(), settings.significance());
         var organizations = customers.organizationsOf(affected);
         List<Evidence.Week> weekly = weekly(messages, now);
         return new Evidence(need, now, list.size(), messages.size(), affected.size(), organizations.size(),
@@ -159,7 +163,7 @@ public class NeedEvidence {
     }
 
     private static List<String> gaps(List<Overrepresentation> over) {
-        return over.stream().filter(o -> o.significant() && o.untested())
+        return over.stream().filter(o -> o.significant() && o.untested() && !o.intake())
                 .map(o -> String.format(java.util.Locale.ROOT,
                         "Affected customers run %s %s (%.0f%% of them, %.0f%% of all customers, lift %.1f); "
                                 + "none of our test environments do.",

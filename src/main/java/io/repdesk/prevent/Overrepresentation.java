@@ -2,6 +2,8 @@ package io.repdesk.prevent;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An environment value and how much more common it is among a need's affected customers than in the customer base.
  *
@@ -12,9 +14,15 @@ import java.util.List;
  * @param pValue the one-sided chance of so high a z without an effect
  * @param significant whether {@code pValue} stays under the significance level divided by the number of values tested
  * @param testEnvironments the test environments that run the value; empty when none does
+ * @param question for an intake answer ({@code intake.<question key>}), the question's prompt; its shares count the
+ *     need's cases that answered the question against all cases that did
  */
 public record Overrepresentation(String field, String value, long affected, double affectedShare, long base,
-        double baseShare, double lift, double z, double pValue, boolean significant, List<String> testEnvironments) {
+        double baseShare, double lift, double z, double pValue, boolean significant, List<String> testEnvironments,
+        @Nullable String question) {
+
+    /** The field prefix of intake answers. */
+    public static final String INTAKE = "intake.";
 
     public Overrepresentation {
         testEnvironments = List.copyOf(testEnvironments);
@@ -26,7 +34,15 @@ public record Overrepresentation(String field, String value, long affected, doub
 
     /** The field as people read it: {@code version}, or {@code device (custom)} for a custom attribute. */
     public String fieldLabel() {
+        if (intake()) {
+            return "Intake: " + (question == null ? field.substring(INTAKE.length()) : question);
+        }
         return field.startsWith("attributes.") ? field.substring("attributes.".length()) + " (custom)" : field;
+    }
+
+    /** Whether this is an intake answer rather than an environment value (no cohort or test environment has it). */
+    public boolean intake() {
+        return field.startsWith(INTAKE);
     }
 
     /** Whether no test environment runs the value. */

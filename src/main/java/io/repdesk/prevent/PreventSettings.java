@@ -18,21 +18,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reopenContacts contacts after elimination, from any customer, that reopen an eliminated need
  * @param knowledgeWeekly cases in 7 days from which a need without a published article should get one
  * @param preventionWeekly cases in 7 days from which a need with published knowledge is proposed for prevention
+ * @param upgradeWindow how far back the early warning for upgrades counts contacts
+ * @param upgradeMinAffected the fewest customers on a new version who must hit a need before it can warn
  */
 @ConfigurationProperties("repdesk.prevent")
 public record PreventSettings(@DefaultValue("14d") Duration verificationWindow, @DefaultValue("1") int minUpgraded,
         @DefaultValue("1h") Duration checkInterval, @DefaultValue("7") int repeatDays,
         @DefaultValue("3") int minAffected, @DefaultValue("0.01") double significance,
         @DefaultValue("3") int reopenContacts, @DefaultValue("10") int knowledgeWeekly,
-        @DefaultValue("10") int preventionWeekly) {
+        @DefaultValue("10") int preventionWeekly, @DefaultValue("14d") Duration upgradeWindow,
+        @DefaultValue("3") int upgradeMinAffected) {
 
     public PreventSettings {
         if (verificationWindow.isNegative() || verificationWindow.isZero()) {
             throw new IllegalArgumentException("repdesk.prevent.verification-window must be positive");
         }
-        if (minUpgraded < 1 || repeatDays < 1 || minAffected < 1 || reopenContacts < 1 || knowledgeWeekly < 1
+        if (upgradeWindow.isNegative() || upgradeWindow.isZero()) {
+            throw new IllegalArgumentException("repdesk.prevent.upgrade-window must be positive");
+        }
+        if (upgradeMinAffected < 1 || minUpgraded < 1 || repeatDays < 1 || minAffected < 1 || reopenContacts < 1 || knowledgeWeekly < 1
                 || preventionWeekly < 1) {
-            throw new IllegalArgumentException("repdesk.prevent min-upgraded, repeat-days, min-affected, "
+            throw new IllegalArgumentException("repdesk.prevent upgrade-min-affected, min-upgraded, repeat-days, min-affected, "
                     + "reopen-contacts, knowledge-weekly and prevention-weekly must be 1 or more");
         }
         if (!(significance > 0 && significance < 1)) {

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import io.repdesk.shared.Periodic;
 
-/** Verifies handed-off needs every {@code repdesk.prevent.check-interval}; a zero interval leaves it to callers. */
+/**
+ * Verifies handed-off needs and raises upgrade warnings (journaled once each) every
+ * {@code repdesk.prevent.check-interval}; a zero interval leaves it to callers.
+ */
 @Component
 class VerificationSchedule implements SmartLifecycle {
 
@@ -16,9 +19,11 @@ class VerificationSchedule implements SmartLifecycle {
 
     private final FixVerification verification;
     private final PreventSettings settings;
+    private final UpgradeWarnings upgradeWarnings;
     private @Nullable Periodic schedule;
 
-    VerificationSchedule(FixVerification verification, PreventSettings settings) {
+    VerificationSchedule(FixVerification verification, PreventSettings settings, UpgradeWarnings upgradeWarnings) {
+        this.upgradeWarnings = upgradeWarnings;
         this.verification = verification;
         this.settings = settings;
     }
@@ -31,6 +36,11 @@ class VerificationSchedule implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Verifying handed-off needs failed; the next pass tries again", e);
+        }
+        try {
+            upgradeWarnings.current();
+        } catch (RuntimeException e) {
+            log.warn("Looking for upgrade warnings failed; the next pass tries again", e);
         }
     }
 

@@ -18,6 +18,11 @@ import io.repdesk.casework.CaseManagement;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.intake.FlowDraft;
+import io.repdesk.intake.IntakeFlow;
+import io.repdesk.intake.IntakeManagement;
+import io.repdesk.intake.Question;
+import io.repdesk.intake.QuestionType;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.InvalidInput;
@@ -42,6 +47,44 @@ class EvidenceIntegrationTests {
 
     @Autowired
     NeedManagement needs;
+
+    @Autowired
+    IntakeManagement intake;
+
+    @Test
+    void findsAnIntakeAnswerOverRepresentedAmongTheNeedsCasesAgainstAllCasesThatAnsweredTheQuestion() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String question = "bank_" + suffix;
+        IntakeFlow flow = intake.create(new FlowDraft("Payments " + suffix, "payments-" + suffix, null,
+                List.of(Question.of(question, "Which bank do you pay from?", QuestionType.CHOICE, true,
+                        "Transfers fail per bank.", "Northbank", "Southbank"))));
+        List<Customer> people = Cohorts.register(customers, "Answered " + suffix, "Web", "1.0", "Personal", 60);
+        ServiceNeed need = Cohorts.need(needs, "My transfer bounced");
+        ServiceNeed other = Cohorts.need(needs, "How do I change my address");
+        Instant at = Instant.now().minusSeconds(3600);
+        for (int i = 0; i < people.size(); i++) {
+            boolean affected = i < 20;
+            var opened = Cohorts.contact(contacts, cases, people.get(i), affected ? need : other, at, "Help please");
+            boolean north = affected ? i < 15 : i < 24;
+            intake.attach(opened.id(), flow.id());
+            intake.answer(opened.id(), Map.of(question, north ? "Northbank" : "Southbank"));
+        }
+
+        Evidence found = evidence.of(need.id());
+
+        Overrepresentation north = found.overrepresented().stream()
+                .filter(o -> o.key().equals("intake." + question + "=Northbank")).findFirst().orElseThrow();
+        assertThat(north.affected()).isEqualTo(15);
+        assertThat(north.affectedShare()).isEqualTo(0.75);
+        assertThat(north.base()).isEqualTo(19);
+        assertThat(north.baseShare()).isCloseTo(19.0 / 60, within(1e-9));
+        assertThat(north.lift()).isCloseTo(0.75 / (19.0 / 60), within(1e-9));
+        assertThat(north.significant()).isTrue();
+        assertThat(north.fieldLabel()).isEqualTo("Intake: Which bank do you pay from?");
+        assertThat(found.overrepresented()).extracting(Overrepresentation::key)
+                .doesNotContain("intake." + question + "=Southbank");
+        assertThat(found.testGaps()).noneSatisfy(g -> assertThat(g).contains("Intake"));
+    }
 
     @Test
     void findsADefectPlantedForAndroid52WithItsLiftAndNoTestEnvironmentRunningIt() {

@@ -14,6 +14,7 @@ public enum WebhookEventType {
     NEED_DEFINED("need.defined", "a new service need was defined"),
     NEED_STAGE_CHANGED("need.stage_changed", "a need moved to another lifecycle stage"),
     NEED_MERGED("need.merged", "a need was merged into another"),
+    NEED_HANDED_OFF("need.handed_off", "a need was handed to engineering, with its evidence summary"),
     /** Sent only by "send a test event", to one subscription, whatever it subscribes to. */
     TEST("webhook.test", "a test event sent on request");
 

@@ -18,6 +18,10 @@ import io.repdesk.need.NeedManagement;
 import io.repdesk.need.NeedMerged;
 import io.repdesk.need.NeedStageChanged;
 import io.repdesk.need.ServiceNeed;
+import io.repdesk.prevent.Evidence;
+import io.repdesk.prevent.NeedEvidence;
+import io.repdesk.prevent.Overrepresentation;
+import io.repdesk.prevent.PreventEvents.NeedHandedOff;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.NeedId;
 
@@ -31,8 +35,10 @@ class WebhookEvents {
     private final WebhookOutbox outbox;
     private final CaseManagement cases;
     private final NeedManagement needs;
+    private final NeedEvidence evidence;
 
-    WebhookEvents(WebhookOutbox outbox, CaseManagement cases, NeedManagement needs) {
+    WebhookEvents(WebhookOutbox outbox, CaseManagement cases, NeedManagement needs, NeedEvidence evidence) {
+        this.evidence = evidence;
         this.outbox = outbox;
         this.cases = cases;
         this.needs = needs;
@@ -119,6 +125,40 @@ class WebhookEvents {
             data.put("intoNeedId", event.target().toString());
             return data;
         });
+    }
+
+    /** The hand-off with the evidence summary engineering starts from, and where the full dataset is. */
+    @ApplicationModuleListener
+    void on(NeedHandedOff event) {
+        outbox.enqueue(WebhookEventType.NEED_HANDED_OFF, () -> {
+            Map<String, Object> data = needData(event.needId());
+            Evidence e = evidence.of(event.needId());
+            data.put("owner", event.owner());
+            data.put("issueUrl", e.handoff() == null ? null : e.handoff().issueUrl());
+            data.put("cases", e.cases());
+            data.put("contacts", e.contacts());
+            data.put("customers", e.customers());
+            data.put("organizations", e.organizations());
+            data.put("costMinutes", e.cost().minutes());
+            data.put("repeatContacts", e.repeatContacts());
+            data.put("overrepresented", e.significant().stream().limit(10).map(WebhookEvents::value).toList());
+            data.put("testGaps", e.testGaps());
+            String id = event.needId().toString();
+            data.put("links", Map.of("evidence", "/needs/" + id + "/evidence",
+                    "evidenceApi", "/api/v1/needs/" + id + "/evidence", "brief", "/needs/" + id + "/evidence.md"));
+            return data;
+        });
+    }
+
+    private static Map<String, Object> value(Overrepresentation o) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("key", o.key());
+        v.put("label", o.fieldLabel());
+        v.put("affectedShare", o.affectedShare());
+        v.put("baseShare", o.baseShare());
+        v.put("lift", o.lift());
+        v.put("pValue", o.pValue());
+        return v;
     }
 
     private Map<String, Object> caseData(CaseId caseId) {

@@ -44,8 +44,11 @@ class EvidenceController {
             NoticeEffect effect) {
     }
 
+    private final io.repdesk.prevent.UpgradeWarnings upgradeWarnings;
+
     EvidenceController(NeedEvidence evidence, Journal journal, JsonMapper json,
-            io.repdesk.prevent.ProactiveNotices notices) {
+            io.repdesk.prevent.ProactiveNotices notices, io.repdesk.prevent.UpgradeWarnings upgradeWarnings) {
+        this.upgradeWarnings = upgradeWarnings;
         this.notices = notices;
         this.evidence = evidence;
         this.journal = journal;
@@ -59,6 +62,7 @@ class EvidenceController {
         model.addAttribute("need", e.need());
         model.addAttribute("volumeChart", volumeChart(e));
         model.addAttribute("liftChart", liftChart(e));
+        model.addAttribute("upgradeWarnings", upgradeWarnings.of(e.need().id()));
         model.addAttribute("history", journal.forStream("prevent", id));
         model.addAttribute("notices", notices.ofNeed(e.need().id()).stream()
                 .map(n -> new NoticeRow(n, notices.effect(n))).toList());

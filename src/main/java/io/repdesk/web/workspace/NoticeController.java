@@ -55,11 +55,13 @@ class NoticeController {
             Model model) {
         NeedId need = new NeedId(id);
         ServiceNeed shown = needs.get(need);
-        List<String> suggested = evidence.of(need).significant().stream().map(Overrepresentation::key).limit(6)
+        List<String> suggested = evidence.of(need).significant().stream().filter(o -> !o.intake()).map(Overrepresentation::key).limit(6)
                 .toList();
         List<String> chosen = cohort == null ? List.of() : cohort.stream().filter(k -> !k.isBlank()).toList();
         model.addAttribute("need", shown);
-        model.addAttribute("suggested", suggested);
+        // A cohort prefilled by a link (an upgrade warning's previous version) is offered ticked with the suggestions.
+        model.addAttribute("suggested", java.util.stream.Stream.concat(chosen.stream(), suggested.stream()).distinct()
+                .toList());
         model.addAttribute("chosen", chosen);
         model.addAttribute("mailEnabled", outbox.enabled());
         if (!chosen.isEmpty()) {

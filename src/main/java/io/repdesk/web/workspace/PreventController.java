@@ -21,6 +21,7 @@ import io.repdesk.prevent.Handoff;
 import io.repdesk.prevent.LifecycleAdvice;
 import io.repdesk.prevent.Recommendation;
 import io.repdesk.prevent.PreventManagement;
+import io.repdesk.prevent.UpgradeWarnings;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
 import io.repdesk.shared.Conflict;
@@ -36,9 +37,11 @@ class PreventController {
     private final FixVerification verification;
     private final NeedManagement needs;
     private final LifecycleAdvice advice;
+    private final UpgradeWarnings upgradeWarnings;
 
     PreventController(PreventManagement prevent, FixVerification verification, NeedManagement needs,
-            LifecycleAdvice advice) {
+            LifecycleAdvice advice, UpgradeWarnings upgradeWarnings) {
+        this.upgradeWarnings = upgradeWarnings;
         this.advice = advice;
         this.prevent = prevent;
         this.verification = verification;
@@ -59,6 +62,7 @@ class PreventController {
         model.addAttribute("counts", handoffs.stream().collect(Collectors.groupingBy(h -> h.verification().name(),
                 Collectors.counting())));
         model.addAttribute("recommendations", advice.open());
+        model.addAttribute("upgradeWarnings", upgradeWarnings.current());
         return "prevent";
     }
 

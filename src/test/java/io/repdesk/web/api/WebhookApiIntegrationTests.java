@@ -43,6 +43,12 @@ class WebhookApiIntegrationTests {
     @Autowired
     WebhookDispatcher dispatcher;
 
+    @Autowired
+    io.repdesk.prevent.PreventManagement prevent;
+
+    @Autowired
+    io.repdesk.need.NeedManagement needs;
+
     ApiClient manager;
     ApiClient chat;
     WebhookReceiver receiver;
@@ -125,6 +131,32 @@ class WebhookApiIntegrationTests {
         dispatcher.dispatchDue();
 
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::event).containsExactly("webhook.test");
+    }
+
+    @Test
+    void aHandOffToEngineeringSendsTheEvidenceSummaryWithLinks() {
+        String id = manager.post("/api/v1/webhooks", Map.of("targetUrl", receiver.url(), "description", "Tracker",
+                "eventTypes", List.of("need.handed_off"))).body().path("subscription").path("id").asString();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        var need = needs.define(new io.repdesk.need.NewNeed("handed_" + suffix, "Exports time out " + suffix, "",
+                io.repdesk.need.DemandClass.VALUE_ERODING, null));
+
+        prevent.handOff(need.id(), "eli.engineer", "https://issues.example.com/EXP-" + suffix);
+        awaitDeliveries(id, 1);
+        dispatcher.dispatchDue();
+
+        JsonNode event = json.readTree(receiver.received().getFirst().body());
+        assertThat(event.path("type").asString()).isEqualTo("need.handed_off");
+        JsonNode data = event.path("data");
+        assertThat(data.path("needId").asString()).isEqualTo(need.id().toString());
+        assertThat(data.path("stage").asString()).isEqualTo("PREVENT");
+        assertThat(data.path("owner").asString()).isEqualTo("eli.engineer");
+        assertThat(data.path("issueUrl").asString()).isEqualTo("https://issues.example.com/EXP-" + suffix);
+        assertThat(data.path("cases").asLong()).isZero();
+        assertThat(data.path("overrepresented").isArray()).isTrue();
+        assertThat(data.path("links").path("evidence").asString()).isEqualTo("/needs/" + need.id() + "/evidence");
+        assertThat(data.path("links").path("evidenceApi").asString())
+                .isEqualTo("/api/v1/needs/" + need.id() + "/evidence");
     }
 
     @Test

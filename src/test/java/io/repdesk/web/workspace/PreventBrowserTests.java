@@ -138,6 +138,42 @@ class PreventBrowserTests {
         }
     }
 
+    @Test
+    void theBoardWarnsOfANewVersionAndItsButtonPrefillsANoticeToCustomersOnThePreviousVersion() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String product = "Upgrade " + suffix;
+        ServiceNeed need = needs.define(new NewNeed("upgrade_" + suffix, "Sign-in loops after the update " + suffix,
+                "", DemandClass.VALUE_ERODING, null));
+        for (int i = 0; i < 40; i++) {
+            String version = i < 10 ? "5.3" : "5.2";
+            Customer c = customers.register(new NewCustomer(null, "Upgrade user " + i, "upgrade-" + suffix + "-" + i
+                    + "@example.com", new EnvironmentProfile(product, version, "iOS", "Business", "EU", Map.of()),
+                    null));
+            if (i < 6 || i == 10) {
+                contacts.record(new NewContact(c.id(), null, Channel.EMAIL, Direction.INBOUND, Instant.now(),
+                        "Sign-in loop", "I cannot sign in since the update", null, null, need.id(), null));
+            }
+        }
+
+        try (BrowserContext context = browsers.browser().newContext()) {
+            Page page = context.newPage();
+            Browsers.signIn(page, url(""), "manager", "repdesk-demo");
+            page.navigate(url("/prevent"));
+            var row = page.locator("table.upgrade-warnings tr[data-need='" + need.id() + "']");
+            assertThat(row).hasAttribute("data-version", "iOS 5.3");
+            assertThat(row.locator(".rate-new")).hasText("60.0 % (6 of 10)");
+            assertThat(row.locator(".rate-others")).hasText("3.3 % (1 of 30)");
+            assertThat(row.locator(".lift")).hasText("18.0");
+            row.locator(".warn-previous").click();
+            assertThat(page.locator("input[type=checkbox][value='version=iOS 5.2']")).isChecked();
+            assertThat(page.locator("input[type=checkbox][value='product=" + product + "']")).isChecked();
+            assertThat(page.locator("#reach")).containsText("29 of 30 customers in the cohort: 1 contacted us");
+
+            page.navigate(url("/needs/" + need.id() + "/evidence"));
+            assertThat(page.locator("table.upgrade-warnings .warn-previous")).hasText("Warn customers on iOS 5.2");
+        }
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
