@@ -79,7 +79,12 @@ class TwoNodeIntegrationTests {
         String customerId = a.api("GET", "/api/v1/customers?size=1", null).path("items").path(0).path("id")
                 .asString();
         Recorded first = record(a, customerId);
-        Session agentOnB = b.signIn("agent");
+        // Sessions are kept in PostgreSQL: the agent signs in through node A and carries on through node B.
+        Session agentOnA = a.signIn("agent");
+        Session agentOnB = agentOnA.on(b.port);
+        HttpResponse<String> inboxOnB = agentOnB.send(agentOnB.request("/inbox"));
+        assertThat(inboxOnB.statusCode()).isEqualTo(200);
+        assertThat(inboxOnB.body()).contains("Sign out");
         Duration seen = awaitMatchedAndFound(b, agentOnB, first);
         System.out.println("Contact recorded on node-a was matched and found on node-b after " + seen.toMillis()
                 + " ms");
@@ -104,8 +109,18 @@ class TwoNodeIntegrationTests {
         assertThat(takers("sla-monitor")).containsExactly("node-a", "node-b");
         await().atMost(Duration.ofMinutes(1)).until(() -> takers("need-discovery").equals(List.of("node-a", "node-b")));
 
+        // The session made on the killed node still works on the survivor: nobody is signed out.
         Recorded second = record(b, customerId);
         awaitMatchedAndFound(b, agentOnB, second);
+        String form = "_csrf=" + URLEncoder.encode(agentOnB.csrf("/cases/" + second.reference()), StandardCharsets.UTF_8)
+                + "&body=" + URLEncoder.encode("Noted on node B with a session from node A.", StandardCharsets.UTF_8);
+        HttpResponse<String> noted = agentOnB.send(HttpRequest.newBuilder(agentOnB.uri("/cases/" + second.reference()
+                + "/notes")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(noted.statusCode()).isEqualTo(302);
+        assertThat(noted.headers().firstValue("Location").orElse("")).endsWith("/cases/" + second.reference());
+        assertThat(agentOnB.get("/cases/" + second.reference())).contains("Added to the notes.")
+                .contains("Noted on node B with a session from node A.");
     }
 
     private record Recorded(String caseId, String reference, String word) {
@@ -236,15 +251,33 @@ class TwoNodeIntegrationTests {
         }
     }
 
-    /** A signed-in browser session on one node (sessions live in the node that made them). */
+    /** A signed-in browser session talking to one node; its cookie works on every node. */
     private static final class Session {
 
         private final int port;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http;
 
         Session(int port) {
+            this(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build());
+        }
+
+        private Session(int port, HttpClient http) {
             this.port = port;
+            this.http = http;
+        }
+
+        /** The same browser (same session cookie) talking to another node. */
+        Session on(int otherPort) {
+            return new Session(otherPort, http);
+        }
+
+        URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        HttpRequest request(String path) {
+            return HttpRequest.newBuilder(uri(path)).GET().build();
         }
 
         String csrf(String page) {
