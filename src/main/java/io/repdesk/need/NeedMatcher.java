@@ -67,8 +67,21 @@ public class NeedMatcher {
         model.refit();
     }
 
+    /** Waits until this node has learned every change up to the given journal sequence; false on timeout. */
+    public boolean awaitLearned(long sequence, Duration timeout) {
+        return index.awaitSequence(sequence, timeout);
+    }
+
     public MatchResult match(String text) {
-        index.awaitSequence(journal.head(), CATCH_UP);
+        return match(text, journal.head());
+    }
+
+    /**
+     * Matches once this node has learned every confirmation up to the given journal sequence (waiting a few
+     * seconds at most): a contact's match need only see the corrections committed before it was recorded.
+     */
+    public MatchResult match(String text, long learnedThrough) {
+        index.awaitSequence(learnedThrough, CATCH_UP);
         if (!embedder.available()) {
             return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
         }
