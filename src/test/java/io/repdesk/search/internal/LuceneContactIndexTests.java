@@ -68,6 +68,21 @@ class LuceneContactIndexTests {
     }
 
     @Test
+    void anIndexWithoutVectorsHasNoNeighbours() throws Exception {
+        Random random = new Random(3);
+        try (LuceneContactIndex index = new LuceneContactIndex(dir)) {
+            assertThat(index.neighbours(unit(random), 10)).isEmpty();
+            assertThat(index.nearest(unit(random), 10)).isEmpty();
+
+            index.add(ContactId.random(), CaseId.random(), null, Instant.EPOCH, "an outbound reply", null, null, false);
+            index.commit(1);
+
+            assertThat(index.neighbours(unit(random), 10)).isEmpty();
+            assertThat(index.nearest(unit(random), 10)).isEmpty();
+        }
+    }
+
+    @Test
     void theNearestStoredContactIsFoundFirst() throws Exception {
         Random random = new Random(7);
         List<NeedId> needs = new ArrayList<>();
