@@ -19,7 +19,7 @@ server=""
 trap '[ -z "$server" ] || kill -TERM "$server" 2>/dev/null || true; rm -rf "$log" "$log.lines" "$data"' EXIT
 # the loaded data directory is kept (not a scratch one) so that a node can then be started on it and reindexed
 "$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" bench load "$@" \
-  "--repdesk.db.data-dir=$data/node" | tee "$log"
+  "--repdesk.db.data-dir=$data/node" --repdesk.db.keep-data=true | tee "$log"
 tr '\r' '\n' < "$log" | grep -E '^bench load ' > "$log.lines" || true
 [ -s "$log.lines" ] || { echo "bench load printed no result line" >&2; exit 1; }
 
