@@ -2,7 +2,8 @@
 # Generates a realistic workload and measures a loaded node: `repdesk bench load` records N contacts (default
 # 100,000) over K needs (default 10,000) from C customers (default 10,000) through the ingestion path in a
 # scratch database, with matching and the search index live; prints ingest and ingest-and-match throughput,
-# p50/p99 of HTTP requests, heap, RSS, database and index size; rewrites its row in the "Load" section of
+# p50/p99 of HTTP requests, heap, RSS, database and index size, then times a cold start of a node on the loaded
+# data and `repdesk reindex` on it; rewrites its row in the "Load" section of
 # docs/benchmarks.md (one row per size, so runs at several sizes make the growth table).
 # Usage: bench/load.sh [--contacts N] [--needs K] [--customers C]   (called by `./repdesk bench load ...`)
 set -euo pipefail
