@@ -89,7 +89,7 @@ class CaseMatching implements SmartLifecycle {
             status.setRollbackOnly();
             return false;
         }
-        MatchResult result = matcher.match(request.text(), request.learnedThrough());
+        MatchResult result = matcher.match(request.contactId(), request.text(), request.learnedThrough());
         matches.record(supportCase.id(), result.candidates().stream()
                 .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(), Instant.now());
         if (result instanceof MatchResult.Matched matched) {

@@ -88,6 +88,18 @@ public class NeedMatcher {
         return match(embedder.embed(text));
     }
 
+    /**
+     * Matches a recorded contact as {@link #match(String, long)} does, with the vector the index already holds
+     * for it when the index is ahead of matching, so that the contact is embedded once.
+     */
+    public MatchResult match(io.repdesk.shared.ContactId contact, String text, long learnedThrough) {
+        index.awaitSequence(learnedThrough, CATCH_UP);
+        if (!embedder.available()) {
+            return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
+        }
+        return match(index.vectorOf(contact).orElseGet(() -> embedder.embed(text)));
+    }
+
     /** Matches an already embedded contact (used by evaluation and batch work). */
     public MatchResult match(float[] vector) {
         List<Neighbour> neighbours = index.neighbours(vector, NEIGHBOURS);

@@ -323,6 +323,20 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
         }
     }
 
+    @Override
+    public java.util.Optional<float[]> vectorOf(ContactId contact) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs docs = searcher.search(new TermQuery(new Term(ID, contact.toString())), 1);
+            return docs.scoreDocs.length == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.ofNullable(vectorOf(searcher, docs.scoreDocs[0].doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /**
      * Whether any contact in view has a vector: rescoring the nearest of none fails inside Lucene, and a new
      * node matches its first contact before that contact is indexed.
