@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.repdesk.journal.Journal;
@@ -73,31 +74,21 @@ public class NeedMatcher {
     }
 
     public MatchResult match(String text) {
-        return match(text, journal.head());
+        return match(null, text, journal.head());
     }
 
     /**
      * Matches once this node has learned every confirmation up to the given journal sequence (waiting a few
-     * seconds at most): a contact's match need only see the corrections committed before it was recorded.
+     * seconds at most): a contact's match need only see the corrections committed before it was recorded. A
+     * recorded contact that the index already holds is matched with the index's vector, so it is embedded once.
      */
-    public MatchResult match(String text, long learnedThrough) {
+    public MatchResult match(io.repdesk.shared.@Nullable ContactId contact, String text, long learnedThrough) {
         index.awaitSequence(learnedThrough, CATCH_UP);
         if (!embedder.available()) {
             return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
         }
-        return match(embedder.embed(text));
-    }
-
-    /**
-     * Matches a recorded contact as {@link #match(String, long)} does, with the vector the index already holds
-     * for it when the index is ahead of matching, so that the contact is embedded once.
-     */
-    public MatchResult match(io.repdesk.shared.ContactId contact, String text, long learnedThrough) {
-        index.awaitSequence(learnedThrough, CATCH_UP);
-        if (!embedder.available()) {
-            return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
-        }
-        return match(index.vectorOf(contact).orElseGet(() -> embedder.embed(text)));
+        float @Nullable [] known = contact == null ? null : index.vectorOf(contact).orElse(null);
+        return match(known != null ? known : embedder.embed(text));
     }
 
     /** Matches an already embedded contact (used by evaluation and batch work). */
