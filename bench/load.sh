@@ -2,7 +2,8 @@
 # Generates a realistic workload and measures a loaded node: `repdesk bench load` records N contacts (default
 # 100,000) over K needs (default 10,000) from C customers (default 10,000) through the ingestion path in a
 # scratch database, with matching and the search index live; prints ingest and ingest-and-match throughput,
-# p50/p99 of HTTP requests, heap, RSS, database and index size; rewrites its row in the "Load" section of
+# p50/p99 of HTTP requests, heap, RSS, database and index size, then times a cold start of a node on the loaded
+# data and `repdesk reindex` on it; rewrites its row in the "Load" section of
 # docs/benchmarks.md (one row per size, so runs at several sizes make the growth table).
 # Usage: bench/load.sh [--contacts N] [--needs K] [--customers C]   (called by `./repdesk bench load ...`)
 set -euo pipefail
@@ -14,10 +15,35 @@ java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
   && java_opts+=(--sun-misc-unsafe-memory-access=allow)
 
 log="$(mktemp)"
-trap 'rm -f "$log" "$log.lines"' EXIT
-"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" bench load "$@" | tee "$log"
+data="$(mktemp -d)"
+server=""
+trap '[ -z "$server" ] || kill -TERM "$server" 2>/dev/null || true; rm -rf "$log" "$log.lines" "$data"' EXIT
+# the loaded data directory is kept (not a scratch one) so that a node can then be started on it and reindexed
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" bench load "$@" \
+  "--repdesk.db.data-dir=$data/node" --repdesk.db.keep-data=true | tee "$log"
 tr '\r' '\n' < "$log" | grep -E '^bench load ' > "$log.lines" || true
 [ -s "$log.lines" ] || { echo "bench load printed no result line" >&2; exit 1; }
+
+seconds_since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
+# cold start: a new JVM serving the loaded data (its PostgreSQL and index as the benchmark left them) until health UP
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
+t0=$(date +%s%N)
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --data "$data/node" \
+  >"$data/serve.log" 2>&1 &
+server=$!
+until curl -sf "http://localhost:$port/actuator/health" >/dev/null; do
+  kill -0 "$server" 2>/dev/null || { echo "repdesk serve exited; see its log:" >&2; tail -20 "$data/serve.log" >&2; exit 1; }
+  sleep 0.1
+done
+cold="$(seconds_since "$t0")"
+kill -TERM "$server"; wait "$server" 2>/dev/null || true; server=""
+echo "Cold start on the loaded data (new JVM to health UP): $cold s"
+# reindex: the whole command, JVM start included, rebuilding the index from the loaded journal
+t0=$(date +%s%N)
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" reindex --data "$data/node" | tr '\r' '\n' | tail -1
+reindex="$(seconds_since "$t0")"
+echo "Reindex command (JVM start included): $reindex s"
+sed -i "\$s/\$/ cold_start_s=$cold reindex_s=$reindex/" "$log.lines"
 
 machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -32,7 +58,7 @@ def pair(k):
 row = (f'| {size} | {datetime.date.today()} | {os.environ["LOAD"]} | {r["ingest_per_s"]} | {r["ingest_match_per_s"]} | '
        f'{pair("api_contact_create")} | {pair("inbox")} | {pair("case_page")} | {pair("need_page")} | '
        f'{pair("needs_dashboard")} | {pair("sla_report")} | {pair("agent_search")} | '
-       f'{r["heap_mib"]} | {r["rss_mib"]} | {r["db_mib"]} | {r["index_mib"]} |')
+       f'{r["heap_mib"]} | {r["rss_mib"]} | {r["db_mib"]} | {r["index_mib"]} | {r["cold_start_s"]} | {r["reindex_s"]} |')
 header = """## Load
 
 Command: `./repdesk bench load --contacts N --needs K --customers C` (scratch database; customers with
@@ -42,12 +68,13 @@ on the customer's last case, texts from the bundled BANKING77 questions with ope
 and swapped letters; need matching and the search index run live as on a node). Ingest is contacts
 recorded per second; ingest-and-match counts until every new case was matched and every journal entry
 indexed. Then 200 HTTP requests per kind, one at a time after 20 warm-up requests, as an admin account (the API by
-HTTP Basic, pages in a signed-in session), p50 / p99 in ms. Heap is after a full collection. Machine:
-MACHINE. Load is the 1/5/15-minute load average when the run ended (other engineers' builds share
-the cores).
+HTTP Basic, pages in a signed-in session), p50 / p99 in ms. Heap is after a full collection. Cold start is a
+new JVM serving the loaded data until health answers UP; reindex is the `repdesk reindex` command on it, JVM
+start included, in seconds. Machine: MACHINE. Load is the 1/5/15-minute load average when the run ended (other
+engineers' builds share the cores).
 
-| contacts / needs / customers | date | load | ingest/s | ingest+match/s | API contact create | inbox | case page | need page | needs list | SLA report | agent search | heap MiB | RSS MiB | database MiB | index MiB |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| contacts / needs / customers | date | load | ingest/s | ingest+match/s | API contact create | inbox | case page | need page | needs list | SLA report | agent search | heap MiB | RSS MiB | database MiB | index MiB | cold start s | reindex s |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 """.replace("MACHINE", os.environ["MACHINE"])
 path = os.path.join(os.environ["ROOT"], "docs", "benchmarks.md")
 text = open(path).read()
@@ -60,6 +87,8 @@ if m:
     table = [i for i, l in enumerate(body) if l.startswith("|")]
     rows = [body[i] for i in table[2:]]
     notes = "\n".join(body[table[-1] + 1:]).strip() if table else ""
+columns = row.count("|")
+rows = [l + " – |" * max(0, (columns - l.count("|"))) for l in rows]   # rows from before a column was added
 rows = [l for l in rows if not l.startswith("| " + size + " |")] + [row]
 rows.sort(key=lambda l: int(l.split("|")[1].split("/")[0].strip().replace(",", "")))
 section = header + "\n".join(rows) + "\n" + ("\n" + notes + "\n" if notes else "")

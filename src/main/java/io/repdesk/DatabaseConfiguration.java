@@ -15,7 +15,8 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServerHolder embeddedPostgres(DatabaseSettings settings) {
         return new EmbeddedPostgresServerHolder(settings.embedded()
-                ? EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), settings.cleanStart())
+                ? EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), settings.cleanStart(),
+                        settings.keepData())
                 : null);
     }
 

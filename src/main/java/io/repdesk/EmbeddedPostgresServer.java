@@ -26,12 +26,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(Path directory, boolean clean) {
+        return start(directory, clean, false);
+    }
+
+    /**
+     * Starts PostgreSQL on the directory. A clean start wipes it before and after and skips fsync (tests and
+     * benchmarks); {@code keep} leaves its files in place at both ends, for a node started on them later.
+     */
+    static EmbeddedPostgresServer start(Path directory, boolean clean, boolean keep) {
         try {
             Files.createDirectories(directory);
             stopOrphan(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(clean && !keep)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")

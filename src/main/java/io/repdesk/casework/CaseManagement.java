@@ -105,7 +105,7 @@ public class CaseManagement {
             current = get(id);
         }
         if (inbound && current.needId() == null && current.isOpen()) {
-            matches.request(contact, id, text);
+            matches.request(contact, id, text, journal.head());
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.need.MatchResult;
@@ -25,6 +26,8 @@ import io.repdesk.shared.Periodic;
 class CaseMatching implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseMatching.class);
+    /** How long one request waits for this node to learn what preceded it before it goes back to the queue. */
+    private static final Duration LEARNING = Duration.ofSeconds(1);
 
     /**
      * Matching queue settings.
@@ -59,7 +62,7 @@ class CaseMatching implements SmartLifecycle {
     /** Matches waiting requests until the queue is empty; returns how many were matched. */
     int drain() {
         int total = 0;
-        while (Boolean.TRUE.equals(transaction.execute(status -> matchOne()))) {
+        while (Boolean.TRUE.equals(transaction.execute(this::matchOne))) {
             total++;
         }
         return total;
@@ -67,9 +70,11 @@ class CaseMatching implements SmartLifecycle {
 
     /**
      * Claims one request, matches it and records the outcome in one short transaction: matching (which
-     * reads and waits) happens before the first write, so no lock is held while it runs.
+     * reads and waits) happens before the first write, so no lock is held while it runs. It waits only until
+     * this node's index has learned the journal as it stood when the contact was recorded, not the journal's
+     * head, so sustained ingest elsewhere does not hold it up.
      */
-    private boolean matchOne() {
+    private boolean matchOne(TransactionStatus status) {
         List<Matches.Request> claimed = matches.claim(1);
         if (claimed.isEmpty()) {
             return false;
@@ -79,7 +84,12 @@ class CaseMatching implements SmartLifecycle {
         if (supportCase.needId() != null || !supportCase.isOpen()) {
             return true;
         }
-        MatchResult result = matcher.match(request.text());
+        if (!matcher.awaitLearned(request.learnedThrough(), LEARNING)) {
+            // this node has not learned the corrections made before the contact yet: leave it queued
+            status.setRollbackOnly();
+            return false;
+        }
+        MatchResult result = matcher.match(request.contactId(), request.text(), request.learnedThrough());
         matches.record(supportCase.id(), result.candidates().stream()
                 .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(), Instant.now());
         if (result instanceof MatchResult.Matched matched) {
@@ -90,9 +100,7 @@ class CaseMatching implements SmartLifecycle {
 
     private void work() {
         try {
-            if (matcher.awaitCurrent(Duration.ofSeconds(1))) {
-                drain();
-            }
+            drain();
         } catch (RuntimeException e) {
             log.warn("Matching failed; the requests stay queued and will be retried: {}", e.toString());
             log.debug("Matching failure", e);

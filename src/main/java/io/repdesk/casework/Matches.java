@@ -17,8 +17,12 @@ import io.repdesk.shared.NeedId;
 @Repository
 class Matches {
 
-    /** A contact waiting to be matched. */
-    record Request(ContactId contactId, CaseId caseId, String text) {
+    /**
+     * A contact waiting to be matched.
+     *
+     * @param learnedThrough the journal head when the contact was recorded: its match must see every change up to it
+     */
+    record Request(ContactId contactId, CaseId caseId, String text, long learnedThrough) {
     }
 
     private final JdbcClient jdbc;
@@ -27,9 +31,11 @@ class Matches {
         this.jdbc = jdbc;
     }
 
-    void request(ContactId contact, CaseId caseId, String text) {
-        jdbc.sql("insert into casework_match_request (contact_id, case_id, text) values (?, ?, ?) on conflict do nothing")
-                .params(contact.value(), caseId.value(), text).update();
+    void request(ContactId contact, CaseId caseId, String text, long learnedThrough) {
+        jdbc.sql("""
+                insert into casework_match_request (contact_id, case_id, text, learned_through) values (?, ?, ?, ?)
+                on conflict do nothing
+                """).params(contact.value(), caseId.value(), text, learnedThrough).update();
     }
 
     /** Takes up to {@code limit} requests, oldest first, skipping those another node holds. */
@@ -38,10 +44,11 @@ class Matches {
                 delete from casework_match_request where contact_id in (
                     select contact_id from casework_match_request order by requested_at
                     limit ? for update skip locked)
-                returning contact_id, case_id, text
+                returning contact_id, case_id, text, learned_through
                 """).param(limit)
                 .query((rs, row) -> new Request(new ContactId(rs.getObject("contact_id", UUID.class)),
-                        new CaseId(rs.getObject("case_id", UUID.class)), rs.getString("text")))
+                        new CaseId(rs.getObject("case_id", UUID.class)), rs.getString("text"),
+                        rs.getLong("learned_through")))
                 .list();
     }
 

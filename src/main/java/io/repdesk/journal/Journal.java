@@ -35,27 +35,24 @@ public class Journal {
         this.json = json;
     }
 
-    /** The advisory lock that makes journal sequence order equal commit order. */
-    private static final long APPEND_LOCK = 0x7265_7064_6573_6bL;
-
     /**
-     * Records a change; must run inside the transaction that makes the change. Appenders take turns
-     * until their transactions end, so a sequence number never becomes visible before a smaller one:
-     * a reader that has applied sequence n has seen everything up to n, forever.
+     * Records a change; must run inside the transaction that makes the change, and is written when that
+     * transaction commits (see {@link PendingEntries}). Writers take turns from their first write until their
+     * transactions end, so a sequence number never becomes visible before a smaller one: a reader that has
+     * applied sequence n has seen everything up to n, forever.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String stream, UUID streamId, String type, Map<String, ?> payload) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
-        jdbc.sql("""
-                insert into journal_event (stream, stream_id, type, actor, payload)
-                values (:stream, :streamId, :type, :actor, cast(:payload as jsonb))
-                """)
-                .param("stream", stream)
-                .param("streamId", streamId)
-                .param("type", type)
-                .param("actor", currentActor())
-                .param("payload", json.writeValueAsString(payload))
-                .update();
+        PendingEntries.of(jdbc).add(new PendingEntries.Entry(stream, streamId, type, currentActor(),
+                json.writeValueAsString(payload)));
+    }
+
+    /** Writes what the current transaction has appended so far, so that a read in it sees its own entries. */
+    private static void writePending() {
+        PendingEntries pending = PendingEntries.current();
+        if (pending != null) {
+            pending.write();
+        }
     }
 
     /** Identifies this database's journal; a projection built from another journal must be rebuilt. */
@@ -63,13 +60,17 @@ public class Journal {
         return jdbc.sql("select id from journal_origin").query(UUID.class).single();
     }
 
-    /** The newest sequence number, or 0 for an empty journal. */
+    /**
+     * The newest sequence number, or 0 for an empty journal. It does not write the current transaction's
+     * pending entries: they have no number until the transaction commits or reads the journal.
+     */
     public long head() {
         return jdbc.sql("select coalesce(max(sequence), 0) from journal_event").query(Long.class).single();
     }
 
     /** The history of one thing, oldest first. */
     public List<JournalEntry> forStream(String stream, UUID streamId) {
+        writePending();
         return jdbc.sql("""
                 select sequence, occurred_at, stream, stream_id, type, actor, payload::text as payload
                 from journal_event where stream = :stream and stream_id = :streamId order by sequence
@@ -85,6 +86,7 @@ public class Journal {
      * named, each stream with the ids of the things whose history belongs together (a case and its contacts).
      */
     public Page<JournalEntry> history(Map<String, ? extends Collection<UUID>> streams, PageRequest page) {
+        writePending();
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         int n = 0;
@@ -118,6 +120,7 @@ public class Journal {
 
     /** How many entries of each type the given things of one stream have, for pricing work in bulk. */
     public java.util.Map<String, Long> countTypes(String stream, java.util.Collection<UUID> streamIds) {
+        writePending();
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
         if (streamIds.isEmpty()) {
             return counts;
@@ -130,6 +133,7 @@ public class Journal {
 
     /** Entries after the given sequence number in global order, for consumers that tail the journal. */
     public List<JournalEntry> after(long sequence, int limit) {
+        writePending();
         return jdbc.sql("""
                 select sequence, occurred_at, stream, stream_id, type, actor, payload::text as payload
                 from journal_event where sequence > :sequence order by sequence limit :limit

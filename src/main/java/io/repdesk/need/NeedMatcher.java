@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.repdesk.journal.Journal;
@@ -67,12 +68,27 @@ public class NeedMatcher {
         model.refit();
     }
 
+    /** Waits until this node has learned every change up to the given journal sequence; false on timeout. */
+    public boolean awaitLearned(long sequence, Duration timeout) {
+        return index.awaitSequence(sequence, timeout);
+    }
+
     public MatchResult match(String text) {
-        index.awaitSequence(journal.head(), CATCH_UP);
+        return match(null, text, journal.head());
+    }
+
+    /**
+     * Matches once this node has learned every confirmation up to the given journal sequence (waiting a few
+     * seconds at most): a contact's match need only see the corrections committed before it was recorded. A
+     * recorded contact that the index already holds is matched with the index's vector, so it is embedded once.
+     */
+    public MatchResult match(io.repdesk.shared.@Nullable ContactId contact, String text, long learnedThrough) {
+        index.awaitSequence(learnedThrough, CATCH_UP);
         if (!embedder.available()) {
             return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
         }
-        return match(embedder.embed(text));
+        float @Nullable [] known = contact == null ? null : index.vectorOf(contact).orElse(null);
+        return match(known != null ? known : embedder.embed(text));
     }
 
     /** Matches an already embedded contact (used by evaluation and batch work). */

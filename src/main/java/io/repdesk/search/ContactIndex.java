@@ -33,6 +33,12 @@ public interface ContactIndex {
      */
     List<Neighbour> neighbours(float[] vector, int k);
 
+    /**
+     * The vector this index holds for a contact, if it has indexed the contact with one: matching reuses it
+     * rather than running the model on the same text again.
+     */
+    java.util.Optional<float[]> vectorOf(io.repdesk.shared.ContactId contact);
+
     /** Contacts whose text best matches the words, best first (BM25). */
     List<Hit> keyword(String text, int k);
 

@@ -18,6 +18,11 @@ public interface Embedder {
     /** One unit vector per text, in order. Throws {@link IllegalStateException} when unavailable. */
     List<float[]> embed(List<String> texts);
 
+    /** How many texts the model has embedded since start; a text asked for again while remembered is not counted. */
+    default long computed() {
+        return 0;
+    }
+
     default float[] embed(String text) {
         return embed(List.of(text)).getFirst();
     }

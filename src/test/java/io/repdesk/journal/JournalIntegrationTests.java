@@ -12,11 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.RepdeskIntegrationTest;
@@ -91,5 +93,55 @@ class JournalIntegrationTests {
         List<Long> written = journal.forStream("test", stream).stream().map(JournalEntry::sequence).toList();
         assertThat(written).hasSize(400);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void aTransactionThatHasAppendedDoesNotHoldUpOthersUntilItCommits() throws Exception {
+        UUID stream = UUID.randomUUID();
+        try (ExecutorService other = Executors.newSingleThreadExecutor()) {
+            List<Long> sequences = transaction.execute(status -> {
+                journal.append("test", stream, "First", Map.of());
+                // another transaction appends and commits while this one is still open
+                Future<?> second = other.submit(() -> transaction.executeWithoutResult(
+                        s -> journal.append("test", stream, "Second", Map.of())));
+                try {
+                    second.get(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                journal.append("test", stream, "Third", Map.of());
+                return journal.forStream("test", stream).stream().map(JournalEntry::sequence).toList();
+            });
+
+            assertThat(sequences).hasSize(3);
+            assertThat(journal.forStream("test", stream)).extracting(JournalEntry::type)
+                    .containsExactly("Second", "First", "Third");
+        }
+    }
+
+    @Test
+    void aTransactionReadsItsOwnEntriesAndARolledBackOneLeavesNone() {
+        UUID stream = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < PendingEntries.MAX_PENDING + 5; i++) {
+                journal.append("test", stream, "Counted", Map.of("n", i));
+            }
+            assertThat(journal.countTypes("test", List.of(stream))).containsEntry("Counted",
+                    (long) PendingEntries.MAX_PENDING + 5);
+            status.setRollbackOnly();
+        });
+
+        assertThat(journal.forStream("test", stream)).isEmpty();
+        transaction.executeWithoutResult(status -> {
+            journal.append("test", stream, "Kept", Map.of("n", 1));
+            journal.append("test", stream, "KeptToo", Map.of("n", 2));
+        });
+        assertThat(journal.forStream("test", stream)).extracting(JournalEntry::type).containsExactly("Kept", "KeptToo");
+    }
+
+    @Test
+    void anAppendOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> journal.append("test", UUID.randomUUID(), "Loose", Map.of()))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 }

@@ -300,19 +300,55 @@ final class LuceneContactIndex implements ContactIndex, AutoCloseable {
 
     @Override
     public List<Hit> nearest(float[] vector, int k) {
-        return search(knn(vector, k), k, true);
+        IndexSearcher searcher = acquire();
+        try {
+            return hasVectors(searcher) ? search(knn(vector, k), k, true) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
     }
 
     @Override
     public List<Neighbour> neighbours(float[] vector, int k) {
         IndexSearcher searcher = acquire();
         try {
-            return List.of(labels(searcher, searcher.search(knn(vector, k), k).scoreDocs));
+            return hasVectors(searcher) ? List.of(labels(searcher, searcher.search(knn(vector, k), k).scoreDocs))
+                    : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             release(searcher);
         }
+    }
+
+    @Override
+    public java.util.Optional<float[]> vectorOf(ContactId contact) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs docs = searcher.search(new TermQuery(new Term(ID, contact.toString())), 1);
+            return docs.scoreDocs.length == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.ofNullable(vectorOf(searcher, docs.scoreDocs[0].doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * Whether any contact in view has a vector: rescoring the nearest of none fails inside Lucene, and a new
+     * node matches its first contact before that contact is indexed.
+     */
+    private static boolean hasVectors(IndexSearcher searcher) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            org.apache.lucene.index.FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+            if (values != null && values.size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The k nearest by the quantized graph, scored again on the full-precision vectors: exact cosines. */

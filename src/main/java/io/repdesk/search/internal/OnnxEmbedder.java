@@ -79,12 +79,18 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> runners = new ArrayList<>();
     private final int dimension;
-    private final Map<String, float[]> recent = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+    /**
+     * The vectors of recent texts, and of texts being embedded right now: the index feeder and need matching
+     * both embed each new contact, and whichever asks second waits for the first one's run instead of running
+     * the model again.
+     */
+    private final Map<String, CompletableFuture<float[]>> recent = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<float[]>> eldest) {
             return size() > CACHE_SIZE;
         }
     };
+    private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
 
     OnnxEmbedder(Model model, int threads) {
         this.name = model.setting;
@@ -126,26 +132,27 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public List<float[]> embed(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
+        List<CompletableFuture<float[]>> vectors = new ArrayList<>(texts.size());
         List<Pending> queued = new ArrayList<>();
         synchronized (recent) {
             for (String raw : texts) {
                 String text = clip(raw);
-                float[] known = recent.get(text);
-                vectors.add(known);
+                CompletableFuture<float[]> known = recent.get(text);
                 if (known == null) {
-                    queued.add(new Pending(text, new CompletableFuture<>()));
+                    known = new CompletableFuture<>();
+                    recent.put(text, known);
+                    queued.add(new Pending(text, known));
                 }
+                vectors.add(known);
             }
         }
         waiting.addAll(queued);
-        int next = 0;
-        for (int i = 0; i < vectors.size(); i++) {
-            if (vectors.get(i) == null) {
-                vectors.set(i, result(queued.get(next++).vector()));
-            }
-        }
-        return vectors;
+        return vectors.stream().map(OnnxEmbedder::result).toList();
+    }
+
+    @Override
+    public long computed() {
+        return computed.get();
     }
 
     /** A runner: takes the texts waiting (at least one, at most a batch), embeds them in one run, repeats. */
@@ -160,15 +167,14 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             waiting.drainTo(batch, MAX_BATCH - 1);
             try {
                 float[][] vectors = run(batch.stream().map(Pending::text).toList());
-                synchronized (recent) {
-                    for (int i = 0; i < vectors.length; i++) {
-                        recent.put(batch.get(i).text(), vectors[i]);
-                    }
-                }
+                computed.addAndGet(vectors.length);
                 for (int i = 0; i < vectors.length; i++) {
                     batch.get(i).vector().complete(vectors[i]);
                 }
             } catch (RuntimeException | Error e) {
+                synchronized (recent) {
+                    batch.forEach(p -> recent.remove(p.text(), p.vector()));
+                }
                 batch.forEach(p -> p.vector().completeExceptionally(e));
                 if (e instanceof Error error) {
                     throw error;

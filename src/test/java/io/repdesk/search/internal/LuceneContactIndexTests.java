@@ -68,6 +68,38 @@ class LuceneContactIndexTests {
     }
 
     @Test
+    void anIndexWithoutVectorsHasNoNeighbours() throws Exception {
+        Random random = new Random(3);
+        try (LuceneContactIndex index = new LuceneContactIndex(dir)) {
+            assertThat(index.neighbours(unit(random), 10)).isEmpty();
+            assertThat(index.nearest(unit(random), 10)).isEmpty();
+
+            index.add(ContactId.random(), CaseId.random(), null, Instant.EPOCH, "an outbound reply", null, null, false);
+            index.commit(1);
+
+            assertThat(index.neighbours(unit(random), 10)).isEmpty();
+            assertThat(index.nearest(unit(random), 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void theVectorOfAnIndexedContactIsHandedBack() throws Exception {
+        Random random = new Random(11);
+        float[] stored = unit(random);
+        ContactId withVector = ContactId.random();
+        ContactId reply = ContactId.random();
+        try (LuceneContactIndex index = new LuceneContactIndex(dir)) {
+            index.add(withVector, CaseId.random(), null, Instant.EPOCH, "my card was declined", stored, null, false);
+            index.add(reply, CaseId.random(), null, Instant.EPOCH, "an outbound reply", null, null, false);
+            index.commit(1);
+
+            assertThat(index.vectorOf(withVector)).hasValueSatisfying(v -> assertThat(v).containsExactly(stored));
+            assertThat(index.vectorOf(reply)).isEmpty();
+            assertThat(index.vectorOf(ContactId.random())).isEmpty();
+        }
+    }
+
+    @Test
     void theNearestStoredContactIsFoundFirst() throws Exception {
         Random random = new Random(7);
         List<NeedId> needs = new ArrayList<>();

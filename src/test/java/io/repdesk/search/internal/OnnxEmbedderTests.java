@@ -102,4 +102,22 @@ class OnnxEmbedderTests {
 
         assertThat(Embedder.cosine(OnnxEmbedder.normalized(reference), embedder.embed(text))).isGreaterThan(0.9999f);
     }
+
+    @Test
+    void aTextAskedForByManyCallersAtOnceRunsThroughTheModelOnce() throws Exception {
+        String text = "The index and matching both want the vector of this contact " + System.nanoTime();
+        long before = embedder.computed();
+        List<Future<float[]>> callers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 8; i++) {
+                callers.add(pool.submit(() -> embedder.embed(text)));
+            }
+            float[] first = callers.getFirst().get();
+            for (Future<float[]> caller : callers) {
+                assertThat(caller.get()).isSameAs(first);
+            }
+        }
+
+        assertThat(embedder.computed() - before).isEqualTo(1);
+    }
 }
