@@ -3,6 +3,7 @@ package io.repdesk.prevent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.repdesk.customer.Customer;
+import io.repdesk.customer.CustomerManagement;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.HandlingCost;
 import io.repdesk.shared.NeedId;
@@ -29,9 +32,11 @@ public class NeedSignals {
     private final HandlingCost cost;
     private final PreventSettings settings;
     private final Clock clock;
+    private final CustomerManagement customers;
 
     NeedSignals(SignalProjector projector, SignalQueries queries, HandlingCost cost, PreventSettings settings,
-            Clock clock) {
+            Clock clock, CustomerManagement customers) {
+        this.customers = customers;
         this.projector = projector;
         this.queries = queries;
         this.cost = cost;
@@ -79,10 +84,26 @@ public class NeedSignals {
         return queries.openedSince(since);
     }
 
-    /** What each case's customer ran when the case opened; null where no environment was ever journaled. */
-    List<@Nullable RunningVersion> runningWhenOpened(List<CaseOpening> cases) {
-        return queries.runningAt(cases.stream().map(CaseOpening::customerId).toList(),
+    /**
+     * What each case's customer ran when the case opened, from the environment changes journaled with their moments;
+     * the current profile where none was journaled.
+     */
+    List<RunningVersion> runningWhenOpened(List<CaseOpening> cases) {
+        List<@Nullable RunningVersion> found = queries.runningAt(cases.stream().map(CaseOpening::customerId).toList(),
                 cases.stream().map(CaseOpening::openedAt).toList());
+        List<CustomerId> unknown = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i) == null) {
+                unknown.add(cases.get(i).customerId());
+            }
+        }
+        Map<CustomerId, Customer> current = unknown.isEmpty() ? Map.of() : customers.getAll(unknown);
+        List<RunningVersion> running = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            RunningVersion known = found.get(i);
+            running.add(known != null ? known : RunningVersion.of(current.get(cases.get(i).customerId())));
+        }
+        return running;
     }
 
     /** The last journal sequence that changed a customer's environment, as far as the read model has applied. */
