@@ -21,7 +21,7 @@ import io.repdesk.shared.NeedId;
 
 /**
  * Assembles a need's evidence dataset: its signals from the read model, the environment values over-represented
- * among its customers against the whole base and the test environments, verbatims and articles.
+ * among its customers against the whole base and the test environments, verbatims, articles and upgrade warnings.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,10 +41,13 @@ public class NeedEvidence {
     private final Handoffs handoffs;
     private final java.time.Clock clock;
     private final IntakeManagement intake;
+    private final UpgradeWarnings upgradeWarnings;
 
     NeedEvidence(NeedManagement needs, NeedSignals signals, CustomerBase base, CustomerManagement customers,
             ContactManagement contacts, ArticleManagement articles, PreventSettings settings,
-            TestEnvironments environments, Handoffs handoffs, java.time.Clock clock, IntakeManagement intake) {
+            TestEnvironments environments, Handoffs handoffs, java.time.Clock clock, IntakeManagement intake,
+            UpgradeWarnings upgradeWarnings) {
+        this.upgradeWarnings = upgradeWarnings;
         this.needs = needs;
         this.signals = signals;
         this.base = base;
@@ -74,7 +77,7 @@ public class NeedEvidence {
                 s.medianResolution(), over, gaps(over), verbatims(id),
                 articles.ofNeed(id).stream().map(a -> new Evidence.ArticleLink(a.reference(), a.title(),
                         a.state().name())).toList(),
-                handoffs.find(id).orElse(null));
+                handoffs.find(id).orElse(null), upgradeWarnings.find(id));
     }
 
     private static List<String> gaps(List<Overrepresentation> over) {
