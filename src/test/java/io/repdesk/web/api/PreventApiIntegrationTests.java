@@ -73,4 +73,28 @@ class PreventApiIntegrationTests {
         assertThat(warning.path("othersAffected").asLong()).isEqualTo(1);
         assertThat(reply.body().path("upgradeWarnings")).hasSize(1);
     }
+
+    @Test
+    void anEnvironmentChangeIsRecordedWithItsMomentAndBadInputNamesTheField() {
+        CustomerId id = customers.register(new NewCustomer(null, "Upgrader", UUID.randomUUID() + "@example.com",
+                new EnvironmentProfile("Lumen app", "5.2", "Android", "Business", "EU", Map.of()), null)).id();
+        ApiClient api = ApiClient.as(port, json, "agent");
+        String path = "/api/v1/customers/" + id.value() + "/environment";
+        Instant at = Instant.now().minus(Duration.ofHours(2));
+
+        ApiClient.Reply changed = api.put(path, Map.of("environment", Map.of("product", "Lumen app", "version", "5.3",
+                "platform", "Android", "plan", "Business", "region", "EU"), "at", at.toString()));
+        ApiClient.Reply missing = api.put(path, Map.of("at", at.toString()));
+        ApiClient.Reply future = api.put(path, Map.of("environment", Map.of("version", "5.4"), "at",
+                Instant.now().plus(Duration.ofDays(1)).toString()));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().path("environment").path("version").asString()).isEqualTo("5.3");
+        assertThat(customers.get(id).environment().version()).isEqualTo("5.3");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("errors").get(0).path("field").asString()).isEqualTo("environment");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().path("errors").get(0).path("field").asString()).isEqualTo("at");
+        assertThat(customers.get(id).environment().version()).isEqualTo("5.3");
+    }
 }
