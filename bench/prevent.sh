@@ -16,14 +16,14 @@ java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
 log="$(mktemp)"
 trap 'rm -f "$log" "$log.lines"' EXIT
 "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" bench prevent "$@" | tee "$log"
-tr '\r' '\n' < "$log" | grep -E '^(Signals: |Pass [0-9]|bench prevent )' > "$log.lines" || true
+tr '\r' '\n' < "$log" | grep -E '^(Signals: |Parts: |Pass [0-9]|bench prevent )' > "$log.lines" || true
 grep -q '^bench prevent ' "$log.lines" || { echo "bench prevent printed no result line" >&2; exit 1; }
 
 machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 MACHINE="$machine" ROOT="$root" ARGS="$*" python3 - "$log.lines" <<'PY'
 import datetime, os, re, sys
 lines = [l.strip() for l in open(sys.argv[1]) if l.strip()]
-passes = [l for l in lines if l.startswith("Pass ") or l.startswith("Signals: ")]
+passes = [l for l in lines if l.startswith(("Pass ", "Signals: ", "Parts: "))]
 result = dict(kv.split("=", 1) for kv in [l for l in lines if l.startswith("bench prevent ")][-1].split()[2:])
 args = (" " + os.environ["ARGS"]) if os.environ["ARGS"] else ""
 rows = "\n".join("| " + p.split(":", 1)[0] + " | " + p.split(":", 1)[1].strip() + " |" for p in passes)

@@ -31,6 +31,8 @@ import io.repdesk.need.NeedManagement;
 import io.repdesk.need.NewNeed;
 import io.repdesk.prevent.Evidence;
 import io.repdesk.prevent.NeedEvidence;
+import io.repdesk.prevent.NeedSignals;
+import io.repdesk.prevent.UpgradeWarnings;
 import io.repdesk.prevent.SignalProjector;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
@@ -59,6 +61,8 @@ class PreventBenchmark implements ApplicationRunner {
     private final CustomerManagement customers;
     private final ContactManagement contacts;
     private final SignalProjector signals;
+    private final NeedSignals needSignals;
+    private final UpgradeWarnings upgradeWarnings;
     private final NeedManagement needs;
     private final NeedEvidence evidence;
     private final TransactionTemplate transaction;
@@ -69,12 +73,14 @@ class PreventBenchmark implements ApplicationRunner {
     private final Random random = new Random(7);
 
     PreventBenchmark(CustomerManagement customers, ContactManagement contacts, SignalProjector signals,
-            NeedManagement needs, NeedEvidence evidence,
+            NeedSignals needSignals, UpgradeWarnings upgradeWarnings, NeedManagement needs, NeedEvidence evidence,
             TransactionTemplate transaction, Clock clock, @Value("${repdesk.eval.customers:100000}") int customerCount,
             @Value("${repdesk.eval.contacts:50000}") int contactCount) {
         this.customers = customers;
         this.contacts = contacts;
         this.signals = signals;
+        this.needSignals = needSignals;
+        this.upgradeWarnings = upgradeWarnings;
         this.needs = needs;
         this.evidence = evidence;
         this.transaction = transaction;
@@ -104,6 +110,9 @@ class PreventBenchmark implements ApplicationRunner {
         for (int pass = 1; pass <= PASSES; pass++) {
             last = pass(pass, need, millis);
         }
+        out.printf(Locale.ROOT, "Parts: of a pass, the signals from the read model take %.0f ms, the upgrade warnings "
+                + "%.0f ms (medians of %d)%n", median(() -> needSignals.of(need)),
+                median(() -> upgradeWarnings.find(need)), PASSES);
         caseCount += contact(need, cohort, others, LATE_CONTACTS, now.minus(Duration.ofHours(1)), now);
         long before = signals.position();
         t0 = System.nanoTime();
@@ -118,6 +127,16 @@ class PreventBenchmark implements ApplicationRunner {
                 last.customers(), Metrics.median(millis), String.join("/", millis.stream()
                         .map(v -> String.format(Locale.ROOT, "%.0f", v)).toList()), catchUpSeconds, entries,
                 lateMillis, after - before, latest.contacts(), latest.verbatims().size()));
+    }
+
+    private double median(Runnable part) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < PASSES; i++) {
+            long t0 = System.nanoTime();
+            part.run();
+            millis.add((System.nanoTime() - t0) / 1e6);
+        }
+        return Metrics.median(millis);
     }
 
     private Evidence pass(int pass, NeedId need, List<Double> millis) {
