@@ -72,7 +72,7 @@ class SignalIntegrationTests {
     @Test
     void incrementalSignalsEqualARecountFromTheCasesAfterCasesMoveAndNeedsAndCasesMerge() {
         Random random = new Random(11);
-        List<Customer> people = Cohorts.register(customers, "Signals", "Android", "5.2", "Personal", 30);
+        List<Customer> people = Cohorts.register(customers, "Signals", "web", "3.1", "Personal", 30);
         ServiceNeed first = Cohorts.need(needs, "My card payment was declined");
         ServiceNeed second = Cohorts.need(needs, "I was charged twice");
         ServiceNeed third = Cohorts.need(needs, "My payment is declined at the till");

@@ -95,14 +95,14 @@ class UpgradeWarningIntegrationTests {
     @Test
     void aCustomerCountsUnderTheVersionTheyRanWhenTheyContactedUs() {
         String product = "Moved on " + UUID.randomUUID().toString().substring(0, 6);
-        Cohorts.register(customers, product, "Android", "5.3", "Business", 20);
-        List<Customer> previous = Cohorts.register(customers, product, "Android", "5.2", "Business", 40);
+        Cohorts.register(customers, product, "Android", "7.3", "Business", 20);
+        List<Customer> previous = Cohorts.register(customers, product, "Android", "7.2", "Business", 40);
         ServiceNeed need = Cohorts.need(needs, "Notifications stopped");
         Instant recently = Instant.now().minus(Duration.ofDays(2));
         previous.subList(0, 8).forEach(c -> Cohorts.contact(contacts, cases, c, need, recently, "No notifications"));
         for (Customer c : previous.subList(0, 8)) {
             EnvironmentProfile was = c.environment();
-            customers.changeEnvironment(c.id(), new EnvironmentProfile(product, "5.3", "Android", was.plan(),
+            customers.changeEnvironment(c.id(), new EnvironmentProfile(product, "7.3", "Android", was.plan(),
                     was.region(), was.attributes()), recently.plus(Duration.ofDays(1)));
         }
 
