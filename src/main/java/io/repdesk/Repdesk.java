@@ -87,7 +87,13 @@ public final class Repdesk {
                 benchmarkOnScratch(properties, options, "bench-insight", false);
                 properties.put("repdesk.insight.tail", false);
             }
-            case BENCH_PREVENT -> benchmarkOnScratch(properties, options, "bench-prevent", false);
+            case BENCH_PREVENT -> {
+                // The benchmark drives the signals projection itself and times it; nothing else tails the journal.
+                benchmarkOnScratch(properties, options, "bench-prevent", false);
+                properties.put("repdesk.insight.tail", false);
+                properties.put("repdesk.prevent.signal-interval", "0s");
+                properties.put("repdesk.prevent.check-interval", "0s");
+            }
             case BENCH_MATCHING -> {
                 properties.put("repdesk.command", "bench-matching");
                 String corpus = options.evaluation().get("corpus");

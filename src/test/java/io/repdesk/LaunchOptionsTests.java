@@ -107,7 +107,8 @@ class LaunchOptionsTests {
         LaunchOptions prevent = LaunchOptions.parse(new String[] { "bench", "prevent", "--customers", "100_000",
             "--contacts", "50000" }, Map.of());
         assertThat(Repdesk.defaults(prevent)).containsEntry("repdesk.command", "bench-prevent")
-                .containsEntry("repdesk.eval.customers", "100000").containsEntry("repdesk.eval.contacts", "50000");
+                .containsEntry("repdesk.eval.customers", "100000").containsEntry("repdesk.eval.contacts", "50000")
+                .containsEntry("repdesk.prevent.signal-interval", "0s").containsEntry("repdesk.insight.tail", false);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "sla", "--customers", "5" }, Map.of()))
                 .withMessageContaining("'bench load' and 'bench prevent' only");

@@ -81,6 +81,7 @@ public class CaseManagement {
         facts.put("subject", opened.subject());
         facts.put("priority", opened.priority());
         facts.put("needId", opened.needId() == null ? null : opened.needId().toString());
+        facts.put("openedAt", openedAt.toString());
         journal.append("case", opened.id().value(), "CaseOpened", facts);
         events.publishEvent(new CaseOpened(opened.id()));
         return opened;

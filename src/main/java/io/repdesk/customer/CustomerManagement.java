@@ -69,6 +69,25 @@ public class CustomerManagement {
         return customer;
     }
 
+    /**
+     * Records that the customer runs another environment (an upgrade, a new plan) from the given moment on; journaled
+     * with the moment, so that what a customer ran when they contacted us can be told later.
+     */
+    @Transactional
+    public Customer changeEnvironment(CustomerId id, EnvironmentProfile environment, Instant at) {
+        Customer current = get(id);
+        if (current.environment().equals(environment)) {
+            return current;
+        }
+        customers.updateEnvironment(id, environment);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("environment", environment);
+        facts.put("previous", current.environment());
+        facts.put("at", at.toString());
+        journal.append("customer", id.value(), "CustomerEnvironmentChanged", facts);
+        return get(id);
+    }
+
     public Customer get(CustomerId id) {
         return customers.customer(id).orElseThrow(() -> new NotFound("customer", id));
     }

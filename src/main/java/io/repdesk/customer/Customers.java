@@ -58,6 +58,16 @@ class Customers {
                 .update();
     }
 
+    void updateEnvironment(CustomerId id, EnvironmentProfile env) {
+        jdbc.sql("""
+                update customer_customer set product = ?, version = ?, platform = ?, plan = ?, region = ?,
+                    attributes = cast(? as jsonb) where id = ?
+                """)
+                .params(env.product(), env.version(), env.platform(), env.plan(), env.region(),
+                        json.writeValueAsString(env.attributes()), id.value())
+                .update();
+    }
+
     Optional<Organization> organization(OrganizationId id) {
         return jdbc.sql("select * from customer_organization where id = ?").param(id.value())
                 .query(Customers::mapOrganization).optional();

@@ -18,11 +18,13 @@ import io.repdesk.need.ServiceNeed;
  * @param repeatContacts cases a customer opened again for the need within the repeat window of their previous one
  * @param medianResolution the median time from opening to resolution of resolved cases, or null when none is
  * @param testGaps sentences naming significant values no test environment runs
+ * @param upgradeWarnings the need hit at a higher rate by the first customers on a new version, strongest first
  */
 public record Evidence(ServiceNeed need, Instant computedAt, long cases, long contacts, long customers,
         long organizations, List<OrganizationCount> topOrganizations, List<Week> weekly, Trend trend, Cost cost,
         long repeatContacts, @Nullable Duration medianResolution, List<Overrepresentation> overrepresented,
-        List<String> testGaps, List<Verbatim> verbatims, List<ArticleLink> articles, @Nullable Handoff handoff) {
+        List<String> testGaps, List<Verbatim> verbatims, List<ArticleLink> articles, @Nullable Handoff handoff,
+        List<UpgradeWarning> upgradeWarnings) {
 
     /** The need's contacts and the distinct customers who made them in the ISO week starting {@code week}. */
     public record Week(LocalDate week, long contacts, long customers) {

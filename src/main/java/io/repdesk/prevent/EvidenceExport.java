@@ -30,6 +30,21 @@ public final class EvidenceExport {
         return out.toString();
     }
 
+    /** The upgrade warnings: the new version's rate of affected customers against the product's other versions. */
+    public static String upgradeWarningsCsv(Evidence e) {
+        StringBuilder out = new StringBuilder("product,platform,version,previous_version,affected_customers,"
+                + "customers,rate,others_affected,others_customers,others_rate,lift,z,p_value\n");
+        for (UpgradeWarning w : e.upgradeWarnings()) {
+            out.append(String.join(",", List.of(cell(w.product() == null ? "" : w.product()),
+                    cell(w.platform() == null ? "" : w.platform()), cell(w.version()), cell(w.previousVersion()),
+                    Long.toString(w.affected()), Long.toString(w.customers()), number(w.rate()),
+                    Long.toString(w.othersAffected()), Long.toString(w.othersCustomers()), number(w.othersRate()),
+                    w.lift() == null ? "" : number(w.lift()), number(w.z()),
+                    String.format(Locale.ROOT, "%.3g", w.pValue())))).append('\n');
+        }
+        return out.toString();
+    }
+
     /** A brief an engineer can paste into an issue: the numbers, the suspects, the customers' words. */
     public static String markdown(Evidence e) {
         StringBuilder md = new StringBuilder();
@@ -58,6 +73,7 @@ public final class EvidenceExport {
             }
         }
         e.testGaps().forEach(g -> md.append("\n> ").append(g).append('\n'));
+        upgradeWarnings(e, md);
         if (e.need().workaround() != null) {
             md.append("\n## Workaround\n\n").append(e.need().workaround()).append('\n');
         }
@@ -69,6 +85,23 @@ public final class EvidenceExport {
             md.append("\nEngineering issue: ").append(e.handoff().issueUrl()).append('\n');
         }
         return md.toString();
+    }
+
+    private static void upgradeWarnings(Evidence e, StringBuilder md) {
+        if (e.upgradeWarnings().isEmpty()) {
+            return;
+        }
+        md.append("\n## Early warning for upgrades\n\n");
+        md.append("| product | new version | affected on it | previous version | affected on other versions | lift |"
+                + " p-value |\n|---|---|---|---|---|---|---|\n");
+        for (UpgradeWarning w : e.upgradeWarnings()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d of %d (%.1f%%) | %s | %d of %d (%.1f%%) | %s | %.2g |%n",
+                    w.product() == null ? "any" : w.product(), w.label(), w.affected(), w.customers(),
+                    w.rate() * 100, w.previousLabel(), w.othersAffected(), w.othersCustomers(), w.othersRate() * 100,
+                    w.lift() == null ? "none affected elsewhere" : String.format(Locale.ROOT, "%.1f", w.lift()),
+                    w.pValue()));
+        }
+        md.append("\nCustomers on the previous versions are about to upgrade: a proactive notice can warn them first.\n");
     }
 
     private static String number(double value) {

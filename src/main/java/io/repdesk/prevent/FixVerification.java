@@ -10,10 +10,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.repdesk.casework.CaseManagement;
-import io.repdesk.casework.NeedCase;
-import io.repdesk.customer.Customer;
-import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.EnvironmentCounts;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.LifecycleStage;
@@ -24,26 +20,27 @@ import io.repdesk.shared.NeedId;
 /**
  * Watches handed-off needs whose fix shipped: a case opened by a customer on a fixed version is a regression; no such
  * case through the verification window, while customers upgraded, verifies the need eliminated. An eliminated need
- * reopens when its demand returns.
+ * reopens when its demand returns. The version is the one the customer ran when the case opened, from the
+ * environment changes journaled with their moments: a case from before an upgrade is no regression.
  */
 @Service
 public class FixVerification {
 
     private final Handoffs handoffs;
     private final NeedManagement needs;
-    private final CaseManagement cases;
-    private final CustomerManagement customers;
+    private final NeedSignals signals;
+    private final CustomerBase base;
     private final Journal journal;
     private final ApplicationEventPublisher events;
     private final PreventSettings settings;
     private final Clock clock;
 
-    FixVerification(Handoffs handoffs, NeedManagement needs, CaseManagement cases, CustomerManagement customers,
+    FixVerification(Handoffs handoffs, NeedManagement needs, NeedSignals signals, CustomerBase base,
             Journal journal, ApplicationEventPublisher events, PreventSettings settings, Clock clock) {
         this.handoffs = handoffs;
         this.needs = needs;
-        this.cases = cases;
-        this.customers = customers;
+        this.signals = signals;
+        this.base = base;
         this.journal = journal;
         this.events = events;
         this.settings = settings;
@@ -53,6 +50,7 @@ public class FixVerification {
     /** Verifies every handed-off need now; returns how many changed state. */
     @Transactional
     public int checkAll() {
+        signals.catchUp();
         int changed = 0;
         for (Handoff h : handoffs.all()) {
             changed += check(h) != h.verification() ? 1 : 0;
@@ -63,6 +61,7 @@ public class FixVerification {
     /** Verifies one handed-off need now and returns where it stands. */
     @Transactional
     public Verification check(NeedId id) {
+        signals.catchUp();
         return handoffs.find(id).map(this::check).orElseThrow(
                 () -> new io.repdesk.shared.NotFound("hand-off of need", id));
     }
@@ -74,12 +73,14 @@ public class FixVerification {
         }
         Instant now = clock.instant();
         ServiceNeed need = needs.get(h.needId());
-        List<NeedCase> since = cases.casesOfNeed(h.needId()).stream().filter(c -> c.openedAt().isAfter(released))
-                .toList();
-        Map<io.repdesk.shared.CustomerId, Customer> who = customers.getAll(since.stream().map(NeedCase::customerId)
-                .distinct().toList());
-        List<NeedCase> fromFixed = since.stream().filter(c -> onFixedVersion(h, who.get(c.customerId()), c.openedAt()))
-                .toList();
+        List<CaseOpening> since = signals.openedAfter(h.needId(), released, Integer.MAX_VALUE);
+        List<RunningVersion> ran = signals.runningWhenOpened(since);
+        List<CaseOpening> fromFixed = new java.util.ArrayList<>();
+        for (int i = 0; i < since.size(); i++) {
+            if (onFixedVersion(h, ran.get(i), since.get(i).openedAt())) {
+                fromFixed.add(since.get(i));
+            }
+        }
         if (!fromFixed.isEmpty()) {
             return regression(h, need, fromFixed, now);
         }
@@ -106,14 +107,15 @@ public class FixVerification {
         return Verification.VERIFYING;
     }
 
-    private Verification regression(Handoff h, ServiceNeed need, List<NeedCase> fromFixed, Instant now) {
+    /** A regression; {@code fromFixed} holds the cases from customers on fixed versions, newest first. */
+    private Verification regression(Handoff h, ServiceNeed need, List<CaseOpening> fromFixed, Instant now) {
         if (h.verification() == Verification.REGRESSION && need.stage() != LifecycleStage.ELIMINATED) {
             return Verification.REGRESSION;
         }
-        long customersHit = fromFixed.stream().map(NeedCase::customerId).distinct().count();
+        long customersHit = fromFixed.stream().map(CaseOpening::customerId).distinct().count();
         String verdict = String.format(java.util.Locale.ROOT, "Regression: %d cases from %d customers on fixed "
                 + "versions (%s) since the fix shipped, the latest opened %s.", fromFixed.size(), customersHit,
-                fixes(h), fromFixed.getLast().openedAt());
+                fixes(h), fromFixed.getFirst().openedAt());
         record(h, Verification.REGRESSION, now, verdict, "RegressionDetected");
         if (need.stage() != LifecycleStage.PREVENT) {
             needs.moveTo(h.needId(), LifecycleStage.PREVENT, verdict, now);
@@ -122,9 +124,9 @@ public class FixVerification {
         return Verification.REGRESSION;
     }
 
-    private Verification reopenIfDemandReturned(Handoff h, List<NeedCase> since, Instant now) {
+    private Verification reopenIfDemandReturned(Handoff h, List<CaseOpening> since, Instant now) {
         Instant eliminated = Objects.requireNonNullElse(h.checkedAt(), now);
-        List<NeedCase> after = since.stream().filter(c -> c.openedAt().isAfter(eliminated)).toList();
+        List<CaseOpening> after = since.stream().filter(c -> c.openedAt().isAfter(eliminated)).toList();
         if (after.size() < settings.reopenContacts()) {
             return h.verification();
         }
@@ -140,15 +142,14 @@ public class FixVerification {
         journal.append("prevent", h.needId().value(), type, Map.of("verdict", verdict));
     }
 
-    private static boolean onFixedVersion(Handoff h, Customer customer, Instant at) {
-        var env = customer.environment();
+    private static boolean onFixedVersion(Handoff h, RunningVersion ran, Instant at) {
         return h.fixes().stream().anyMatch(f -> f.released() && !at.isBefore(f.releasedAt())
-                && f.covers(env.product(), env.platform(), env.version()));
+                && f.covers(ran.product(), ran.platform(), ran.version()));
     }
 
     /** Customers whose platform and version a released fix covers (product is not told apart in this count). */
     private long upgraded(Handoff h) {
-        EnvironmentCounts counts = customers.environmentCounts();
+        EnvironmentCounts counts = base.environmentCounts();
         long upgraded = 0;
         for (Map.Entry<String, Long> e : counts.counts().entrySet()) {
             if (!e.getKey().startsWith("version=")) {

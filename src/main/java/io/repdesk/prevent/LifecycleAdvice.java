@@ -12,8 +12,6 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.repdesk.casework.CaseManagement;
-import io.repdesk.casework.NeedLoad;
 import io.repdesk.journal.Journal;
 import io.repdesk.knowledge.ArticleManagement;
 import io.repdesk.need.DemandClass;
@@ -25,8 +23,9 @@ import io.repdesk.shared.NeedId;
 import io.repdesk.shared.NotFound;
 
 /**
- * Proposes lifecycle moves and demand classes from each need's signals (cases in the last week, published
- * knowledge); a manager accepts or dismisses each, and every decision is journaled and not proposed again.
+ * Proposes lifecycle moves and demand classes from each need's signals (cases in the last week and repeat cases
+ * from the signals read model, published knowledge); a manager accepts or dismisses each, and every decision is
+ * journaled and not proposed again.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,17 +35,17 @@ public class LifecycleAdvice {
     static final Duration REPEAT_WINDOW = Duration.ofDays(28);
 
     private final NeedManagement needs;
-    private final CaseManagement cases;
+    private final NeedSignals signals;
     private final ArticleManagement articles;
     private final Journal journal;
     private final Decisions decisions;
     private final PreventSettings settings;
     private final Clock clock;
 
-    LifecycleAdvice(NeedManagement needs, CaseManagement cases, ArticleManagement articles, Journal journal,
+    LifecycleAdvice(NeedManagement needs, NeedSignals signals, ArticleManagement articles, Journal journal,
             Decisions decisions, PreventSettings settings, Clock clock) {
         this.needs = needs;
-        this.cases = cases;
+        this.signals = signals;
         this.articles = articles;
         this.journal = journal;
         this.decisions = decisions;
@@ -56,18 +55,19 @@ public class LifecycleAdvice {
 
     /** The open recommendations, busiest need first. */
     public List<Recommendation> open() {
+        signals.catchUp();
         Instant now = clock.instant();
         Set<NeedId> published = new HashSet<>(articles.needsWithPublishedArticles());
         Set<String> decided = decisions.decided();
         Map<NeedId, ServiceNeed> byId = new java.util.HashMap<>();
         needs.all().forEach(n -> byId.put(n.id(), n));
         List<Recommendation> found = new ArrayList<>();
-        for (NeedLoad load : cases.openedSinceByNeed(now.minus(WEEK))) {
-            ServiceNeed need = byId.get(load.needId());
+        for (Map.Entry<NeedId, Long> load : signals.openedSince(now.minus(WEEK)).entrySet()) {
+            ServiceNeed need = byId.get(load.getKey());
             if (need == null || need.mergedInto() != null) {
                 continue;
             }
-            Recommendation r = recommend(need, load.openCases(), published.contains(need.id()));
+            Recommendation r = recommend(need, load.getValue(), published.contains(need.id()));
             if (r != null && !decided.contains(need.id().value() + "/" + r.kind())) {
                 found.add(r);
             }
@@ -101,8 +101,8 @@ public class LifecycleAdvice {
 
     private long repeats(NeedId need) {
         Instant since = clock.instant().minus(REPEAT_WINDOW);
-        var recent = cases.casesOfNeed(need).stream().filter(c -> c.openedAt().isAfter(since)).toList();
-        return recent.size() - recent.stream().map(c -> c.customerId()).distinct().count();
+        List<CaseOpening> recent = signals.openedAfter(need, since, Integer.MAX_VALUE);
+        return recent.size() - recent.stream().map(CaseOpening::customerId).distinct().count();
     }
 
     /** Accepts the recommendation: the need takes the proposed class and stage; the decision is journaled. */

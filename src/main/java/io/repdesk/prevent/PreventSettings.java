@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preventionWeekly cases in 7 days from which a need with published knowledge is proposed for prevention
  * @param upgradeWindow how far back the early warning for upgrades counts contacts
  * @param upgradeMinAffected the fewest customers on a new version who must hit a need before it can warn
+ * @param signalInterval how often the signals read model looks for new journal entries; 0 leaves it to readers,
+ *     which catch up before they read
+ * @param signalBatch journal entries the signals read model applies per transaction
  */
 @ConfigurationProperties("repdesk.prevent")
 public record PreventSettings(@DefaultValue("14d") Duration verificationWindow, @DefaultValue("1") int minUpgraded,
@@ -27,7 +30,8 @@ public record PreventSettings(@DefaultValue("14d") Duration verificationWindow, 
         @DefaultValue("3") int minAffected, @DefaultValue("0.01") double significance,
         @DefaultValue("3") int reopenContacts, @DefaultValue("10") int knowledgeWeekly,
         @DefaultValue("10") int preventionWeekly, @DefaultValue("14d") Duration upgradeWindow,
-        @DefaultValue("3") int upgradeMinAffected) {
+        @DefaultValue("3") int upgradeMinAffected, @DefaultValue("1s") Duration signalInterval,
+        @DefaultValue("2000") int signalBatch) {
 
     public PreventSettings {
         if (verificationWindow.isNegative() || verificationWindow.isZero()) {
@@ -35,6 +39,10 @@ public record PreventSettings(@DefaultValue("14d") Duration verificationWindow, 
         }
         if (upgradeWindow.isNegative() || upgradeWindow.isZero()) {
             throw new IllegalArgumentException("repdesk.prevent.upgrade-window must be positive");
+        }
+        if (signalInterval.isNegative() || signalBatch < 1) {
+            throw new IllegalArgumentException("repdesk.prevent.signal-interval must not be negative and "
+                    + "repdesk.prevent.signal-batch must be 1 or more");
         }
         if (upgradeMinAffected < 1 || minUpgraded < 1 || repeatDays < 1 || minAffected < 1 || reopenContacts < 1 || knowledgeWeekly < 1
                 || preventionWeekly < 1) {

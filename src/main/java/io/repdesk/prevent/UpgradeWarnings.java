@@ -15,11 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.repdesk.casework.CaseManagement;
-import io.repdesk.casework.NeedLoad;
-import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
-import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.customer.VersionCount;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedManagement;
@@ -31,23 +27,24 @@ import io.repdesk.shared.NeedId;
  * The early warning for upgrades: per product and platform, compares the rate at which customers on the newest
  * version contacted us about a need within the window with the rate of customers on the other versions, by the
  * two-proportion z-test the evidence uses; a significantly higher rate is a warning, journaled when first raised.
+ * A customer counts under the version they ran when they contacted us, not the one they run now.
  */
 @Service
 @Transactional
 public class UpgradeWarnings {
 
     private final NeedManagement needs;
-    private final CaseManagement cases;
+    private final NeedSignals signals;
     private final CustomerManagement customers;
     private final Journal journal;
     private final RaisedWarnings raised;
     private final PreventSettings settings;
     private final Clock clock;
 
-    UpgradeWarnings(NeedManagement needs, CaseManagement cases, CustomerManagement customers, Journal journal,
+    UpgradeWarnings(NeedManagement needs, NeedSignals signals, CustomerManagement customers, Journal journal,
             RaisedWarnings raised, PreventSettings settings, Clock clock) {
         this.needs = needs;
-        this.cases = cases;
+        this.signals = signals;
         this.customers = customers;
         this.journal = journal;
         this.raised = raised;
@@ -57,39 +54,50 @@ public class UpgradeWarnings {
 
     /** The warnings of every need with contacts in the window, strongest first: the Prevent board. */
     public List<UpgradeWarning> current() {
+        signals.catchUp();
         Instant since = clock.instant().minus(settings.upgradeWindow());
-        List<NeedId> recent = cases.openedSinceByNeed(since).stream()
-                .filter(l -> l.openCases() >= settings.upgradeMinAffected()).map(NeedLoad::needId).toList();
+        List<NeedId> recent = signals.openedSince(since).entrySet().stream()
+                .filter(l -> l.getValue() >= settings.upgradeMinAffected()).map(Map.Entry::getKey).toList();
         if (recent.isEmpty()) {
             return List.of();
         }
         List<Line> lines = lines();
         List<UpgradeWarning> found = new ArrayList<>();
         needs.getAll(recent).values().stream().filter(n -> n.mergedInto() == null)
-                .forEach(n -> found.addAll(warnings(n, lines, since)));
+                .forEach(n -> found.addAll(warnings(n, lines, since, true)));
         found.sort(Comparator.comparingDouble(UpgradeWarning::z).reversed());
         return found;
     }
 
-    /** The need's warnings. */
+    /** The need's warnings; each is journaled when first raised. */
     public List<UpgradeWarning> of(NeedId id) {
-        return warnings(needs.get(id), lines(), clock.instant().minus(settings.upgradeWindow()));
+        signals.catchUp();
+        return warnings(needs.get(id), lines(), clock.instant().minus(settings.upgradeWindow()), true);
     }
 
-    private List<UpgradeWarning> warnings(ServiceNeed need, List<Line> lines, Instant since) {
-        Set<CustomerId> affected = new HashSet<>();
-        cases.casesOfNeed(need.id()).stream().filter(c -> !c.openedAt().isBefore(since))
-                .forEach(c -> affected.add(c.customerId()));
+    /** Journals those of the warnings not raised before (warnings the evidence found read only). */
+    public void raise(List<UpgradeWarning> found) {
+        found.forEach(this::journalOnce);
+    }
+
+    /** The need's warnings, read only: what the evidence shows and exports. */
+    @Transactional(readOnly = true)
+    public List<UpgradeWarning> find(NeedId id) {
+        signals.catchUp();
+        return warnings(needs.get(id), lines(), clock.instant().minus(settings.upgradeWindow()), false);
+    }
+
+    private List<UpgradeWarning> warnings(ServiceNeed need, List<Line> lines, Instant since, boolean journaled) {
+        List<RunningVersion> affected = runningWhenTheyContacted(need.id(), since);
         if (affected.size() < settings.upgradeMinAffected()) {
             return List.of();
         }
-        List<EnvironmentProfile> profiles = customers.getAll(List.copyOf(affected)).values().stream()
-                .map(Customer::environment).filter(p -> p.version() != null).toList();
+        List<RunningVersion> profiles = affected.stream().filter(p -> p.version() != null).toList();
         List<UpgradeWarning> candidates = new ArrayList<>();
         for (Line line : lines) {
             long affectedNew = 0;
             long affectedOthers = 0;
-            for (EnvironmentProfile p : profiles) {
+            for (RunningVersion p : profiles) {
                 if (line.runs(p)) {
                     if (Objects.equals(p.version(), line.newest())) {
                         affectedNew++;
@@ -110,7 +118,23 @@ public class UpgradeWarnings {
         }
         double level = settings.significance() / Math.max(1, candidates.size());
         List<UpgradeWarning> found = candidates.stream().filter(w -> w.pValue() < level).toList();
-        found.forEach(this::journalOnce);
+        if (journaled) {
+            found.forEach(this::journalOnce);
+        }
+        return found;
+    }
+
+    /** Each customer who opened a case of the need in the window, with the version they ran at their latest one. */
+    private List<RunningVersion> runningWhenTheyContacted(NeedId need, Instant since) {
+        List<CaseOpening> recent = signals.openedAfter(need, since, Integer.MAX_VALUE);
+        List<RunningVersion> ran = signals.runningWhenOpened(recent);
+        Set<CustomerId> counted = new HashSet<>();
+        List<RunningVersion> found = new ArrayList<>();
+        for (int i = 0; i < recent.size(); i++) {
+            if (counted.add(recent.get(i).customerId())) {
+                found.add(ran.get(i));
+            }
+        }
         return found;
     }
 
@@ -155,7 +179,7 @@ public class UpgradeWarnings {
     private record Line(@Nullable String product, @Nullable String platform, String newest, String previous,
             long onNewest, long all) {
 
-        boolean runs(EnvironmentProfile p) {
+        boolean runs(RunningVersion p) {
             return Objects.equals(product, p.product()) && Objects.equals(platform, p.platform());
         }
     }

@@ -18,6 +18,7 @@ import io.repdesk.casework.CaseManagement;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.LifecycleStage;
 import io.repdesk.need.NeedManagement;
@@ -111,6 +112,32 @@ class FixVerificationIntegrationTests {
         clock.advance(Duration.ofDays(20));
         assertThat(verification.check(need.id())).isEqualTo(Verification.REGRESSION);
         assertThat(needs.get(need.id()).stage()).isEqualTo(LifecycleStage.PREVENT);
+    }
+
+    @Test
+    void aCustomerWhoContactedOn52AndLaterUpgradedToTheFixed53IsNoRegressionUntilTheyContactAgainOn53() {
+        clock.pin(START);
+        String product = product();
+        Customer customer = Cohorts.register(customers, product, "Android", "5.2", "Business", 3).getFirst();
+        ServiceNeed need = Cohorts.need(needs, "Balance shows zero");
+        prevent.handOff(need.id(), "eli.engineer", null);
+        FixVersion fix = prevent.expectFix(need.id(), product, "Android", "5.3");
+        prevent.releaseFix(need.id(), fix.id(), null);
+        clock.advance(Duration.ofDays(1));
+        Cohorts.contact(contacts, cases, customer, need, clock.instant(), "My balance shows zero");
+        clock.advance(Duration.ofDays(2));
+        EnvironmentProfile was = customer.environment();
+        customers.changeEnvironment(customer.id(), new EnvironmentProfile(product, "5.3", "Android", was.plan(),
+                was.region(), was.attributes()), clock.instant());
+
+        assertThat(verification.check(need.id())).isEqualTo(Verification.VERIFYING);
+        assertThat(journal.forStream("customer", customer.id().value())).extracting(e -> e.type())
+                .contains("CustomerEnvironmentChanged");
+
+        clock.advance(Duration.ofDays(1));
+        Cohorts.contact(contacts, cases, customer, need, clock.instant(), "Zero again after the update");
+        assertThat(verification.check(need.id())).isEqualTo(Verification.REGRESSION);
+        assertThat(prevent.handoff(need.id()).verdict()).startsWith("Regression: 1 cases from 1 customers");
     }
 
     @Test

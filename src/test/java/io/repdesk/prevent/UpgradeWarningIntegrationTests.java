@@ -16,6 +16,7 @@ import io.repdesk.casework.CaseManagement;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.journal.Journal;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
@@ -28,6 +29,9 @@ class UpgradeWarningIntegrationTests {
 
     @Autowired
     ProactiveNotices notices;
+
+    @Autowired
+    NeedEvidence evidence;
 
     @Autowired
     CustomerManagement customers;
@@ -80,6 +84,29 @@ class UpgradeWarningIntegrationTests {
         assertThat(preview.recipients()).isEqualTo(36);
         assertThat(journal.forStream("prevent", need.id().value()))
                 .filteredOn(e -> e.type().equals("UpgradeWarningRaised")).hasSize(1);
+
+        Evidence e = evidence.of(need.id());
+        assertThat(e.upgradeWarnings()).containsExactly(w);
+        assertThat(EvidenceExport.upgradeWarningsCsv(e)).contains(product + ",Android,5.3,5.2,8,20,0.4000,3,70,");
+        assertThat(EvidenceExport.markdown(e)).contains("## Early warning for upgrades")
+                .contains("| Android 5.3 | 8 of 20 (40.0%) | Android 5.2 | 3 of 70 (4.3%) | 9.3 |");
+    }
+
+    @Test
+    void aCustomerCountsUnderTheVersionTheyRanWhenTheyContactedUs() {
+        String product = "Moved on " + UUID.randomUUID().toString().substring(0, 6);
+        Cohorts.register(customers, product, "Android", "7.3", "Business", 20);
+        List<Customer> previous = Cohorts.register(customers, product, "Android", "7.2", "Business", 40);
+        ServiceNeed need = Cohorts.need(needs, "Notifications stopped");
+        Instant recently = Instant.now().minus(Duration.ofDays(2));
+        previous.subList(0, 8).forEach(c -> Cohorts.contact(contacts, cases, c, need, recently, "No notifications"));
+        for (Customer c : previous.subList(0, 8)) {
+            EnvironmentProfile was = c.environment();
+            customers.changeEnvironment(c.id(), new EnvironmentProfile(product, "7.3", "Android", was.plan(),
+                    was.region(), was.attributes()), recently.plus(Duration.ofDays(1)));
+        }
+
+        assertThat(warnings.of(need.id())).isEmpty();
     }
 
     @Test

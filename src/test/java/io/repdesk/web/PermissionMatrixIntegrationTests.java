@@ -123,6 +123,7 @@ class PermissionMatrixIntegrationTests {
             GET /api/v1/customers/{id}                                       VIEW_WORK
             GET /api/v1/customers/{id}/audit                                 VIEW_WORK
             GET /api/v1/customers/{id}/timeline                              VIEW_WORK
+            PUT /api/v1/customers/{id}/environment                           EDIT_CUSTOMERS
             GET /api/v1/teams                                                VIEW_WORK
             POST /api/v1/teams                                               CONFIGURE_SUPPORT
             PUT /api/v1/teams/{id}                                           CONFIGURE_SUPPORT

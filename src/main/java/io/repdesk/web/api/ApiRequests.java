@@ -37,6 +37,10 @@ final class ApiRequests {
             @Size(max = 100) @Nullable String region, @Size(max = 50) @Nullable Map<String, String> attributes) {
     }
 
+    /** What a customer runs from the moment {@code at} on (now when left out). */
+    record ChangeEnvironment(@Valid @Nullable Environment environment, java.time.@Nullable Instant at) {
+    }
+
     record CreateCustomer(@Nullable String organizationId,
             @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String name,
             @NotBlank @Email @Size(max = 320) String email, @Valid @Nullable Environment environment,

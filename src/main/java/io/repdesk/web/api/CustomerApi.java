@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +28,10 @@ import io.repdesk.security.Permits;
 import io.repdesk.security.RequiresScope;
 import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.Ids;
+import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.PageRequest;
+import io.repdesk.web.api.ApiRequests.ChangeEnvironment;
 import io.repdesk.web.api.ApiRequests.CreateCustomer;
 import io.repdesk.web.api.ApiRequests.CreateOrganization;
 import io.repdesk.web.api.ApiViews.ContactView;
@@ -80,10 +83,8 @@ class CustomerApi {
     ResponseEntity<CustomerView> createCustomer(@Valid @RequestBody CreateCustomer request) {
         OrganizationId organization = request.organizationId() == null ? null
                 : new OrganizationId(Ids.parse(request.organizationId(), "organizationId"));
-        var env = request.environment();
-        EnvironmentProfile profile = env == null ? EnvironmentProfile.unknown()
-                : new EnvironmentProfile(env.product(), env.version(), env.platform(), env.plan(), env.region(),
-                        env.attributes() == null ? Map.of() : env.attributes());
+        EnvironmentProfile profile = request.environment() == null ? EnvironmentProfile.unknown()
+                : profile(request.environment());
         var customer = customers.register(new NewCustomer(organization, request.name().strip(),
                 request.email().strip(), profile, request.accountManager()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
@@ -108,6 +109,27 @@ class CustomerApi {
     @RequiresScope(CUSTOMERS_READ)
     CustomerView customer(@PathVariable java.util.UUID id) {
         return CustomerView.of(customers.get(new CustomerId(id)));
+    }
+
+    /** The customer upgraded or changed plan: journaled with the moment, which fix verification reads back. */
+    @PutMapping("/customers/{id}/environment")
+    @Permits(Permission.EDIT_CUSTOMERS)
+    @RequiresScope(CUSTOMERS_WRITE)
+    CustomerView changeEnvironment(@PathVariable java.util.UUID id, @Valid @RequestBody ChangeEnvironment request) {
+        if (request.environment() == null) {
+            throw new InvalidInput("environment", "is required: what the customer runs from then on");
+        }
+        java.time.Instant now = java.time.Instant.now();
+        if (request.at() != null && request.at().isAfter(now)) {
+            throw new InvalidInput("at", "must not be in the future");
+        }
+        return CustomerView.of(customers.changeEnvironment(new CustomerId(id), profile(request.environment()),
+                request.at() == null ? now : request.at()));
+    }
+
+    private static EnvironmentProfile profile(ApiRequests.Environment env) {
+        return new EnvironmentProfile(env.product(), env.version(), env.platform(), env.plan(), env.region(),
+                env.attributes() == null ? Map.of() : env.attributes());
     }
 
     @GetMapping("/customers/{id}/timeline")

@@ -62,7 +62,8 @@ class EvidenceController {
         model.addAttribute("need", e.need());
         model.addAttribute("volumeChart", volumeChart(e));
         model.addAttribute("liftChart", liftChart(e));
-        model.addAttribute("upgradeWarnings", upgradeWarnings.of(e.need().id()));
+        upgradeWarnings.raise(e.upgradeWarnings());
+        model.addAttribute("upgradeWarnings", e.upgradeWarnings());
         model.addAttribute("history", journal.forStream("prevent", id));
         model.addAttribute("notices", notices.ofNeed(e.need().id()).stream()
                 .map(n -> new NoticeRow(n, notices.effect(n))).toList());
@@ -75,7 +76,8 @@ class EvidenceController {
         String body = switch (table) {
             case "attributes" -> EvidenceExport.attributesCsv(e);
             case "weekly" -> EvidenceExport.weeklyCsv(e);
-            default -> throw new InvalidInput("table", "must be attributes or weekly");
+            case "upgrades" -> EvidenceExport.upgradeWarningsCsv(e);
+            default -> throw new InvalidInput("table", "must be attributes, weekly or upgrades");
         };
         return download(body, new MediaType("text", "csv", StandardCharsets.UTF_8),
                 e.need().key() + "-" + table + ".csv");

@@ -171,6 +171,12 @@ class PreventBrowserTests {
 
             page.navigate(url("/needs/" + need.id() + "/evidence"));
             assertThat(page.locator("table.upgrade-warnings .warn-previous")).hasText("Warn customers on iOS 5.2");
+            String upgrades = page.request().get(url(page.locator("#export-upgrades").getAttribute("href"))).text();
+            org.assertj.core.api.Assertions.assertThat(upgrades)
+                    .startsWith("product,platform,version,previous_version").contains(product + ",iOS,5.3,5.2,6,10,0.6000,1,30,");
+            String brief = page.request().get(url(page.locator("#export-md").getAttribute("href"))).text();
+            org.assertj.core.api.Assertions.assertThat(brief).contains("## Early warning for upgrades")
+                    .contains("| iOS 5.3 | 6 of 10 (60.0%) | iOS 5.2 | 1 of 30 (3.3%) | 18.0 |");
         }
     }
 
