@@ -87,30 +87,30 @@ class DemandQueries {
                         BigDecimal.ZERO, rs.getLong(5) == 0 ? 0 : Math.round(1000.0 * rs.getLong(4) / rs.getLong(5)) / 10.0)).list();
     }
 
-    /** Marked contacts joined to the work they were counted as: where they happened and which need they are about. */
+    /** Marked contacts, where they happened and which need their case is about now. */
     private static final String MARKED = """
-            from insight_feedback f join insight_work w on w.contact_id = f.contact_id
-            join insight_case c on c.case_id = w.case_id left join insight_need n on n.need_id = c.need_id
-            where w.day between :from and :to
-              and (cast(:channel as text) is null or w.channel = :channel)
+            from insight_feedback f join insight_case c on c.case_id = f.case_id
+            left join insight_need n on n.need_id = c.need_id
+            where f.day between :from and :to
+              and (cast(:channel as text) is null or f.channel = :channel)
               and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
               and (cast(:stage as text) is null or coalesce(n.stage, 'TRIAGE') = :stage)
             """;
 
     Listening listening(InsightFilter filter) {
         List<Listening.Area> areas = queries.bind("""
-                select coalesce(nullif(w.product, ''), 'Unknown product'), n.need_id,
+                select coalesce(nullif(f.product, ''), 'Unknown product'), n.need_id,
                     coalesce(n.title, 'Not linked to a need yet'), f.kind, count(*)
                 """ + MARKED + " group by 1, 2, 3, 4 order by 5 desc, 1, 3", filter)
                 .query((rs, row) -> new Listening.Area(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getLong(5))).list();
-        List<Listening.Week> weeks = queries.bind("select date_trunc('week', w.day)::date, f.kind, count(*) " + MARKED
+        List<Listening.Week> weeks = queries.bind("select date_trunc('week', f.day)::date, f.kind, count(*) " + MARKED
                 + " group by 1, 2 order by 1, 2", filter)
                 .query((rs, row) -> new Listening.Week(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)))
                 .list();
         List<Listening.Marked> marked = queries.bind("""
-                select f.contact_id, w.day, f.kind, w.product, w.version, coalesce(n.title, ''), f.excerpt, f.marked_by
-                """ + MARKED + " order by w.day desc, f.contact_id limit 5000", filter)
+                select f.contact_id, f.day, f.kind, f.product, f.version, coalesce(n.title, ''), f.excerpt, f.marked_by
+                """ + MARKED + " order by f.day desc, f.contact_id limit 5000", filter)
                 .query((rs, row) -> new Listening.Marked(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8))).list();

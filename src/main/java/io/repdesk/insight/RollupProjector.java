@@ -136,6 +136,7 @@ public class RollupProjector implements SmartLifecycle {
         private final Map<UUID, RollupStore.CaseState> changedCases = new LinkedHashMap<>();
         private final Map<UUID, RollupStore.CustomerState> changedCustomers = new LinkedHashMap<>();
         private final Map<UUID, String> mergedCases = new LinkedHashMap<>();
+        private final Map<UUID, RollupStore.Mark> marks = new LinkedHashMap<>();
         /** Work counted in this batch and not written yet, by sequence. */
         private final Map<Long, Work> work = new LinkedHashMap<>();
         /** For the cases this batch links to another need: their work, written or not, by sequence. */
@@ -188,8 +189,10 @@ public class RollupProjector implements SmartLifecycle {
                 case "OrganizationRegistered" -> store.insertOrganization(entry.streamId(), text(payload, "name"),
                         text(payload, "plan"));
                 case "CustomerRegistered" -> customerRegistered(entry, payload);
-                case "ContactMarked" -> store.markContact(entry.streamId(), text(payload, "kind"),
-                        text(payload, "excerpt"), entry.actor(), entry.occurredAt());
+                case "ContactMarked" -> marks.merge(entry.streamId(), new RollupStore.Mark(entry.streamId(),
+                        text(payload, "kind"), text(payload, "excerpt"), entry.actor(), entry.occurredAt()),
+                        (first, again) -> new RollupStore.Mark(first.contactId(), again.kind(), first.excerpt(),
+                                again.markedBy(), again.markedAt()));
                 case "GoodwillGiven" -> store.insertGoodwill(entry.sequence(), entry.streamId(), new Goodwill(
                         Goodwill.Kind.valueOf(text(payload, "kind")), new java.math.BigDecimal(text(payload, "amount")),
                         text(payload, "currency"), text(payload, "reason"), entry.actor(), entry.occurredAt()));
@@ -412,6 +415,8 @@ public class RollupProjector implements SmartLifecycle {
             restaged.clear();
             store.insertWork(work.values());
             work.clear();
+            store.markContacts(marks.values());
+            marks.clear();
             rollups.flush(store);
             store.saveCases(changedCases.values());
             changedCases.clear();

@@ -272,12 +272,28 @@ class RollupStore {
                 """).params(sequence, caseId, customer, need, team, agent, score, utc(at)).update();
     }
 
-    void markContact(UUID contact, String kind, String excerpt, String by, Instant at) {
+    /** A contact marked as feedback or a suggestion, as the journal told it. */
+    record Mark(UUID contactId, String kind, String excerpt, String markedBy, Instant markedAt) {
+    }
+
+    /** Records the marks with where each contact happened, read from the work it was counted as. */
+    void markContacts(Collection<Mark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(marks.size());
+        marks.forEach(m -> rows.add(m.contactId(), m.kind(), m.excerpt(), m.markedBy(), utc(m.markedAt())));
         jdbc.sql("""
-                insert into insight_feedback (contact_id, kind, excerpt, marked_by, marked_at) values (?, ?, ?, ?, ?)
+                insert into insight_feedback (contact_id, kind, excerpt, marked_by, marked_at, case_id, day, channel,
+                    product, version)
+                select m.contact_id, m.kind, m.excerpt, m.marked_by, m.marked_at, w.case_id, w.day, w.channel, w.product,
+                    w.version
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                    m (contact_id, kind, excerpt, marked_by, marked_at)
+                left join insight_work w on w.contact_id = m.contact_id
                 on conflict (contact_id) do update set kind = excluded.kind, marked_by = excluded.marked_by,
                     marked_at = excluded.marked_at
-                """).params(contact, kind, excerpt, by, utc(at)).update();
+                """).params(rows.arrays()).update();
     }
 
     void insertOrganization(UUID id, String name, String plan) {
