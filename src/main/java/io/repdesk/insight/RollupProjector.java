@@ -388,9 +388,11 @@ public class RollupProjector implements SmartLifecycle {
             rollups.add(counted, need, classOf(need), 1);
         }
 
+        /** Keeps the case's new state for writing; an event that changes nothing (the same team again) writes nothing. */
         private void changed(RollupStore.CaseState state) {
-            cases.put(state.id(), state);
-            changedCases.put(state.id(), state);
+            if (!state.equals(cases.put(state.id(), state))) {
+                changedCases.put(state.id(), state);
+            }
         }
 
         private String stageOf(UUID need) {

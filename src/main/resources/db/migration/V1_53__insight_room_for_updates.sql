@@ -1,0 +1,10 @@
+-- The projector updates cases and rollup rows in place batch after batch, changing no indexed column: room left
+-- on each page lets PostgreSQL keep the new row version on the same page without touching the indexes.
+alter table insight_case set (fillfactor = 80);
+alter table insight_daily set (fillfactor = 80);
+alter table insight_daily_organization set (fillfactor = 80);
+alter table insight_daily_product set (fillfactor = 80);
+alter table insight_daily_team set (fillfactor = 80);
+alter table insight_daily_class set (fillfactor = 80);
+alter table insight_daily_class_need set (fillfactor = 80);
+alter table insight_daily_class_team set (fillfactor = 80);
