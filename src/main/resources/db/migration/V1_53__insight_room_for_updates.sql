@@ -8,3 +8,6 @@ alter table insight_daily_team set (fillfactor = 80);
 alter table insight_daily_class set (fillfactor = 80);
 alter table insight_daily_class_need set (fillfactor = 80);
 alter table insight_daily_class_team set (fillfactor = 80);
+
+-- The backlog (cases not resolved) is read apart from the other team metrics, for its median age.
+create index insight_case_open on insight_case (opened_at) where resolved_at is null;
