@@ -27,6 +27,7 @@ import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.NewContact;
 import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.NewCustomer;
+import io.repdesk.insight.Surveys;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.NewNeed;
 import io.repdesk.security.AgentAccounts;
@@ -49,6 +50,9 @@ class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    /** One resolved case in this many has its satisfaction survey answered. */
+    private static final int SURVEYED = 3;
+
     private final DemoSettings settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -61,10 +65,12 @@ class DemoData implements SmartInitializingSingleton {
     private final DemoPortal portal;
     private final DemoKnowledge knowledge;
     private final DemoPrevent prevent;
+    private final Surveys surveys;
 
     DemoData(DemoSettings settings, JdbcClient jdbc, TransactionTemplate transaction, CustomerManagement customers,
             NeedManagement needs, ContactManagement contacts, CaseManagement cases, AgentAccounts agents,
-            DemoRespond respond, DemoPortal portal, DemoKnowledge knowledge, DemoPrevent prevent) {
+            DemoRespond respond, DemoPortal portal, DemoKnowledge knowledge, DemoPrevent prevent, Surveys surveys) {
+        this.surveys = surveys;
         this.prevent = prevent;
         this.knowledge = knowledge;
         this.respond = respond;
@@ -132,9 +138,14 @@ class DemoData implements SmartInitializingSingleton {
         portal.configure(world, customerIds);
         int done = 0;
         knowledge.load(needIds, today);
+        int resolved = 0;
         for (DemoWorld.Thread thread : world.cases()) {
-            loadCase(thread, customerIds.get(thread.customer()),
+            CaseId caseId = loadCase(thread, customerIds.get(thread.customer()),
                     thread.needKey() == null ? null : needIds.get(thread.needKey()));
+            if ((thread.status() == CaseStatus.RESOLVED || thread.status() == CaseStatus.CLOSED)
+                    && resolved++ % SURVEYED == 0) {
+                answerSurvey(thread, caseId, world.customers().get(thread.customer()).email());
+            }
             if (++done % 1000 == 0) {
                 log.info("Demo data: {} of {} cases", done, world.cases().size());
             }
@@ -157,19 +168,37 @@ class DemoData implements SmartInitializingSingleton {
         return ids;
     }
 
-    private void loadCase(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
-        // The demo's history was made by its agents: links and status changes carry their names.
-        String agent = thread.assignee() != null ? thread.assignee() : DemoGenerator.AGENTS.get(thread.customer() % 2);
+    /**
+     * The customer answers the satisfaction survey in the portal, through the survey itself: quick cases score
+     * well, long ones less, and a few customers are hard to please.
+     */
+    private void answerSurvey(DemoWorld.Thread thread, CaseId caseId, String customerEmail) {
+        int messages = thread.messages().size();
+        int score = Math.max(1, (messages <= 2 ? 5 : messages <= 4 ? 4 : 3) - (thread.customer() % 7 == 0 ? 2 : 0));
+        String comment = score >= 4 ? "Quick and clear, thank you." : score == 3
+                ? "Solved in the end, but it took a few messages." : "It took too long to get a real answer.";
         SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(agent, null, List.of()));
+                UsernamePasswordAuthenticationToken.authenticated(customerEmail, null, List.of()));
         try {
-            loadCaseAs(thread, customer, need);
+            surveys.answer(cases.get(caseId), String.valueOf(score), comment);
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
-    private void loadCaseAs(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
+    private CaseId loadCase(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
+        // The demo's history was made by its agents: links and status changes carry their names.
+        String agent = thread.assignee() != null ? thread.assignee() : DemoGenerator.AGENTS.get(thread.customer() % 2);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(agent, null, List.of()));
+        try {
+            return loadCaseAs(thread, customer, need);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private CaseId loadCaseAs(DemoWorld.Thread thread, CustomerId customer, NeedId need) {
         CaseId caseId = null;
         Instant last = null;
         for (DemoWorld.Message m : thread.messages()) {
@@ -186,6 +215,7 @@ class DemoData implements SmartInitializingSingleton {
         if (thread.assignee() != null) {
             cases.assign(caseId, thread.assignee());
         }
+        return caseId;
     }
 
     @EventListener

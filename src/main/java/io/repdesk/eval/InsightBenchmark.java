@@ -3,7 +3,9 @@ package io.repdesk.eval;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +25,8 @@ import io.repdesk.shared.ProgressBar;
 
 /**
  * {@code repdesk bench insight}: writes a synthetic history of N contacts and E journal entries in all, lets the
- * rollup projector apply it, and times each dashboard's server work (p50/p99) over the last 12 weeks and the last
- * year.
+ * rollup projector apply it, and times each dashboard's server work (p50/p99, the medians of three rounds) over the
+ * last 12 weeks and the last year, and one customer's page.
  */
 @Component
 @ConditionalOnProperty(name = "repdesk.command", havingValue = "bench-insight")
@@ -32,6 +34,7 @@ class InsightBenchmark implements ApplicationRunner {
 
     private static final int WARMUP = 5;
     private static final int RUNS = 50;
+    private static final int ROUNDS = 3;
 
     private final SyntheticJournal journal;
     private final RollupProjector projector;
@@ -57,15 +60,24 @@ class InsightBenchmark implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SyntheticJournal.Size size = size();
-        out.printf(Locale.ROOT, "Writing %,d organizations, %,d customers, %,d needs, %,d cases, %,d contacts and "
-                + "%,d more case events to the journal%n", size.organizations(), size.customers(), size.needs(),
-                size.cases(), size.contacts(), size.caseEvents());
+        out.printf(Locale.ROOT, "Writing %,d organizations, %,d customers, %,d needs, %,d cases, %,d contacts, "
+                + "%,d more case events, survey answers for a tenth of the cases and feedback marks on a fiftieth of "
+                + "the contacts to the journal%n", size.organizations(), size.customers(), size.needs(), size.cases(),
+                size.contacts(), size.caseEvents());
         long start = System.nanoTime();
         journal.organizations(size);
         journal.customers(size);
         journal.needs(size);
         journal.cases(size);
-        journal.work(size);
+        int slices = Math.max(1, Math.min(100, size.contacts() / 10_000));
+        ProgressBar writing = new ProgressBar(out, "Journal", slices);
+        for (int slice = 0; slice < slices; slice++) {
+            journal.work(size, slice, slices);
+            writing.update(slice + 1L);
+        }
+        writing.done();
+        journal.surveys(size);
+        journal.marks(size);
         journal.lateLinks(size);
         long written = journal.entries();
         double writeSeconds = seconds(start);
@@ -81,29 +93,37 @@ class InsightBenchmark implements ApplicationRunner {
         Map<String, InsightFilter> ranges = Map.of("12 weeks", new InsightFilter(today.minusDays(83), today, null, null,
                 null), "1 year", new InsightFilter(today.minusDays(364), today, null, null, null));
         CustomerId customer = new CustomerId(md5Uuid("customer1"));
-        List<String> results = new ArrayList<>();
+        Map<String, Supplier<?>> timed = new LinkedHashMap<>();
         for (String range : List.of("12 weeks", "1 year")) {
             InsightFilter filter = ranges.get(range);
-            results.add(time("assembly-line", range, () -> dashboards.assemblyLine(filter)));
-            results.add(time("demand", range, () -> dashboards.demand(filter)));
-            results.add(time("customers", range, () -> dashboards.peers(filter)));
+            timed.put("assembly-line (" + range + ")", () -> dashboards.assemblyLine(filter));
+            timed.put("demand (" + range + ")", () -> dashboards.demand(filter));
+            timed.put("customers (" + range + ")", () -> dashboards.peers(filter));
+            timed.put("teams (" + range + ")", () -> List.of(dashboards.teamMetrics(filter),
+                    dashboards.satisfaction(filter)));
+            timed.put("listening-post (" + range + ")", () -> dashboards.listening(filter));
         }
-        results.add(time("customer-360", "all time", () -> dashboards.customer(customer)));
-        results.forEach(out::println);
-        out.printf(Locale.ROOT, "bench insight contacts=%d entries=%d project_s=%.1f entries_per_s=%.0f%n",
-                size.contacts(), written, projectSeconds, written / projectSeconds);
+        timed.put("customer-360 (all time)", () -> dashboards.customer(customer));
+        Map<String, double[][]> rounds = new LinkedHashMap<>();
+        timed.keySet().forEach(name -> rounds.put(name, new double[ROUNDS][]));
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Map.Entry<String, Supplier<?>> dashboard : timed.entrySet()) {
+                rounds.get(dashboard.getKey())[round] = time(dashboard.getValue());
+            }
+        }
+        for (Map.Entry<String, Supplier<?>> dashboard : timed.entrySet()) {
+            double[][] measured = rounds.get(dashboard.getKey());
+            out.printf(Locale.ROOT, "Dashboard %s: p50=%.1f ms p99=%.1f ms (medians of %d rounds of %d runs; "
+                    + "p99 per round %s) rows=%d%n", dashboard.getKey(), median(measured, 0), median(measured, 1),
+                    ROUNDS, RUNS, java.util.Arrays.stream(measured).map(m -> String.format(Locale.ROOT, "%.1f", m[1]))
+                            .toList(), rows(dashboard.getValue().get()));
+        }
+        out.printf(Locale.ROOT, "bench insight contacts=%d entries=%d write_s=%.1f project_s=%.1f entries_per_s=%.0f%n",
+                size.contacts(), written, writeSeconds, projectSeconds, written / projectSeconds);
     }
 
-    private SyntheticJournal.Size size() {
-        int customers = Math.max(10, Math.min(100_000, contacts / 10));
-        int cases = Math.max(1, contacts / 3);
-        long fixed = customers / 20 + customers + needs + needs / 3 + needs / 9 + needs / 27 + cases + contacts
-                + cases / 5;
-        return new SyntheticJournal.Size(Math.max(1, customers / 20), customers, needs, cases, contacts,
-                Math.max(0, events - fixed));
-    }
-
-    private String time(String dashboard, String range, Supplier<?> query) {
+    /** The p50 and p99 of one round of timed runs, after a warm-up. */
+    private static double[] time(Supplier<?> query) {
         for (int i = 0; i < WARMUP; i++) {
             query.get();
         }
@@ -114,8 +134,43 @@ class InsightBenchmark implements ApplicationRunner {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         java.util.Arrays.sort(millis);
-        return String.format(Locale.ROOT, "Dashboard %s (%s): p50=%.1f ms p99=%.1f ms", dashboard, range,
-                millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.99) - 1]);
+        return new double[] { millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.99) - 1] };
+    }
+
+    private static double median(double[][] rounds, int figure) {
+        double[] values = java.util.Arrays.stream(rounds).mapToDouble(r -> r[figure]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /** The rows a dashboard shows: every list in its answer, counted, nested answers included. */
+    private static long rows(Object answer) {
+        if (answer instanceof Collection<?> list) {
+            return list.stream().mapToLong(item -> item instanceof Record ? Math.max(1, rows(item)) : 1).sum();
+        }
+        if (answer instanceof Record record) {
+            long rows = 0;
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    Object value = component.getAccessor().invoke(record);
+                    if (value instanceof Collection<?> || value instanceof Record) {
+                        rows += rows(value);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Could not read " + component.getName(), e);
+                }
+            }
+            return rows;
+        }
+        return 0;
+    }
+
+    private SyntheticJournal.Size size() {
+        int customers = Math.max(10, Math.min(100_000, contacts / 10));
+        int cases = Math.max(1, contacts / 3);
+        long fixed = customers / 20 + customers + needs + needs / 3 + needs / 9 + needs / 27 + cases + contacts
+                + cases / 5 + cases / 10 + contacts / 50;
+        return new SyntheticJournal.Size(Math.max(1, customers / 20), customers, needs, cases, contacts,
+                Math.max(0, events - fixed));
     }
 
     /** The id {@code md5('customer1')::uuid} gives in PostgreSQL. */

@@ -1,5 +1,7 @@
 package io.repdesk.eval;
 
+import java.util.Map;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -79,27 +81,61 @@ class SyntheticJournal {
                 """, size.cases(), size);
     }
 
-    /** Contacts on the cases, half of them replies, interleaved with priced case events (notes). */
-    void work(Size size) {
+    /**
+     * Contacts on the cases, half of them replies, interleaved with case events: resolutions, assignments to one of
+     * twenty agents, queueing to one of five teams, SLA breaches and notes. Written in slices of contacts (with
+     * their share of the case events), {@code slice} from 0 to {@code slices - 1}, so that progress can be shown.
+     */
+    void work(Size size, int slice, int slices) {
+        long from = (long) size.contacts() * slice / slices;
+        long to = (long) size.contacts() * (slice + 1) / slices;
         insert("""
                 select stream, id, type, payload from (
                     select j as position, 'contact' as stream, md5('contact' || j)::uuid as id, 'ContactRecorded' as type,
                         jsonb_build_object('caseId', md5('case' || (1 + j % :cases))::uuid,
                             'customerId', md5('customer' || (1 + (1 + j % :cases) % :customers))::uuid,
-                            'channel', (array['EMAIL', 'PORTAL', 'CHAT', 'PHONE', 'SOCIAL', 'API'])[1 + j % 6],
+                            'channel', (array['EMAIL', 'PORTAL', 'CHAT', 'PHONE', 'SOCIAL', 'API'])[(1 + j % 6)::int],
                             'direction', case when (j / :cases) % 2 = 0 then 'INBOUND' else 'OUTBOUND' end,
-                            'occurredAt', to_char((now() - make_interval(days => ((1 + j % :cases) * 37) % 365,
-                                hours => (j / :cases) % 48)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                            'occurredAt', to_char((now() - make_interval(days => (((1 + j % :cases) * 37) % 365)::int,
+                                hours => ((j / :cases) % 48)::int)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                             'subject', 'Synthetic contact', 'text', 'Synthetic contact') as payload
-                    from generate_series(1, cast(:n as int)) j
+                    from generate_series(cast(:from as bigint) + 1, cast(:to as bigint)) j
                     union all
-                    select e::bigint * :contacts / greatest(:events, 1), 'case', md5('case' || (1 + e % :cases))::uuid,
-                        case when e % 10 = 0 then 'CaseStatusChanged' else 'CaseNoteAdded' end,
+                    select e * :contacts / greatest(:events, 1), 'case', md5('case' || (1 + e % :cases))::uuid,
+                        case when e % 10 = 0 then 'CaseStatusChanged' when e % 10 = 1 then 'CaseAssigned'
+                            when e % 10 = 2 then 'CaseQueued' when e % 50 = 3 then 'SlaBreached'
+                            else 'CaseNoteAdded' end,
                         case when e % 10 = 0 then jsonb_build_object('from', 'OPEN', 'to', 'RESOLVED')
+                            when e % 10 = 1 then jsonb_build_object('assignee', 'agent' || (1 + e % :cases) % 20)
+                            when e % 10 = 2 then jsonb_build_object('team',
+                                (array['Tier 1', 'Tier 2', 'Engineering', 'Billing', 'Onboarding'])[(1 + (1 + e % :cases) % 5)::int])
+                            when e % 50 = 3 then jsonb_build_object('policy', 'Standard')
                             else jsonb_build_object('kind', 'NOTE', 'body', 'checked') end
-                    from generate_series(1, cast(:events as bigint)) e) w
+                    from generate_series(cast(:from as bigint) * :events / :contacts + 1,
+                        cast(:to as bigint) * :events / :contacts) e) w
                 order by position
-                """, size.contacts(), size);
+                """, 0, size, Map.of("from", from, "to", to));
+    }
+
+    /** One case in ten has a survey answer, journaled as the survey records it. */
+    void surveys(Size size) {
+        insert("""
+                select 'survey', md5('case' || i)::uuid, 'SatisfactionRated',
+                    jsonb_build_object('caseId', md5('case' || i)::uuid, 'customerId', md5('customer' || (1 + i % :customers))::uuid,
+                        'needId', '', 'team', (array['Tier 1', 'Tier 2', 'Engineering', 'Billing', 'Onboarding'])[1 + i % 5],
+                        'agent', 'agent' || i % 20, 'score', 1 + (i * 7) % 5, 'comment', '', 'via', 'email')
+                from generate_series(1, cast(:n as int), 10) i
+                """, size.cases(), size, Map.of());
+    }
+
+    /** One contact in fifty is marked as feedback or a suggestion for the listening post. */
+    void marks(Size size) {
+        insert("""
+                select 'contact', md5('contact' || j)::uuid, 'ContactMarked',
+                    jsonb_build_object('kind', case when j % 100 = 0 then 'SUGGESTION' else 'FEEDBACK' end,
+                        'excerpt', 'Synthetic contact ' || j)
+                from generate_series(50, cast(:n as int), 50) j
+                """, size.contacts(), size, Map.of());
     }
 
     /** The cases that waited in triage are linked to a need late, taking their counted work along. */
@@ -113,12 +149,17 @@ class SyntheticJournal {
     }
 
     private void insert(String select, long n, Size size) {
-        jdbc.sql("insert into journal_event (stream, stream_id, type, actor, payload) "
+        insert(select, n, size, Map.of());
+    }
+
+    private void insert(String select, long n, Size size, Map<String, Object> more) {
+        JdbcClient.StatementSpec statement = jdbc.sql("insert into journal_event (stream, stream_id, type, actor, payload) "
                         + "select s.stream, s.id, s.type, 'benchmark', s.payload from (" + select
                         + ") s (stream, id, type, payload)")
                 .param("n", n).param("organizations", size.organizations()).param("customers", size.customers())
                 .param("needs", size.needs()).param("cases", size.cases()).param("contacts", size.contacts())
-                .param("events", size.caseEvents())
-                .update();
+                .param("events", size.caseEvents());
+        more.forEach(statement::param);
+        statement.update();
     }
 }

@@ -114,29 +114,50 @@ class CustomerQueries {
         return drivers;
     }
 
-    /** Case outcomes per team or per assignee ({@code group} is a column of {@code insight_case}). */
-    List<TeamMetrics.Row> caseMetrics(InsightFilter filter, String group) {
-        if (!group.equals("team") && !group.equals("assignee")) {
-            throw new IllegalArgumentException("cases are grouped by team or assignee, not " + group);
-        }
-        return queries.bind("""
-                select %1$s,
-                    count(*) filter (where opened_at >= :start and opened_at < :end),
-                    count(*) filter (where opened_at >= :start and opened_at < :end and breaches = 0),
-                    count(*) filter (where resolved_at >= :start and resolved_at < :end),
-                    count(*) filter (where resolved_at >= :start and resolved_at < :end and replies <= 1 and reopens = 0),
-                    count(*) filter (where resolved_at >= :start and resolved_at < :end and reopens > 0),
-                    count(*) filter (where resolved_at is null and opened_at < :end),
-                    percentile_cont(0.5) within group (order by extract(epoch from :end - opened_at) / 86400)
-                        filter (where resolved_at is null and opened_at < :end)
-                from insight_case c left join insight_need n on n.need_id = c.need_id
-                where c.merged_into is null and (resolved_at is null or resolved_at >= :start) and opened_at < :end
-                  and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
-                  and (cast(:stage as text) is null or coalesce(n.stage, 'TRIAGE') = :stage)
-                group by %1$s order by 2 desc, 1
-                """.formatted(group), filter)
-                .query((rs, row) -> new TeamMetrics.Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getObject(8) == null ? null : rs.getDouble(8)))
-                .list();
+    /** Case filters shared by the team and agent metrics. */
+    private static final String CASES = """
+            from insight_case c left join insight_need n on n.need_id = c.need_id
+            where c.merged_into is null and c.opened_at < :end
+              and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
+              and (cast(:stage as text) is null or coalesce(n.stage, 'TRIAGE') = :stage)
+            """;
+
+    /**
+     * Case outcomes per team and per assignee, both from one pass over the cases of the range (grouping sets, hashed);
+     * the median age of the open cases comes from the open cases alone.
+     */
+    TeamMetrics caseMetrics(InsightFilter filter) {
+        Map<List<Object>, Double> medians = new HashMap<>();
+        queries.bind("""
+                select grouping(c.team) = 0, case when grouping(c.team) = 0 then c.team else c.assignee end,
+                    percentile_cont(0.5) within group (order by extract(epoch from :end - c.opened_at) / 86400)
+                """ + CASES + " and c.resolved_at is null group by grouping sets ((c.team), (c.assignee))", filter)
+                .query((rs, row) -> medians.put(List.of(rs.getBoolean(1), rs.getString(2)), rs.getDouble(3))).list();
+        List<TeamMetrics.Row> teams = new ArrayList<>();
+        List<TeamMetrics.Row> agents = new ArrayList<>();
+        queries.bind("""
+                select grouping(c.team) = 0, case when grouping(c.team) = 0 then c.team else c.assignee end,
+                    count(*) filter (where c.opened_at >= :start),
+                    count(*) filter (where c.opened_at >= :start and c.breaches = 0),
+                    count(*) filter (where c.resolved_at >= :start and c.resolved_at < :end),
+                    count(*) filter (where c.resolved_at >= :start and c.resolved_at < :end and c.replies <= 1
+                        and c.reopens = 0),
+                    count(*) filter (where c.resolved_at >= :start and c.resolved_at < :end and c.reopens > 0),
+                    count(*) filter (where c.resolved_at is null)
+                """ + CASES + """
+                  and (c.resolved_at is null or c.resolved_at >= :start)
+                group by grouping sets ((c.team), (c.assignee))
+                """, filter).query((rs, row) -> {
+                    boolean byTeam = rs.getBoolean(1);
+                    String name = rs.getString(2);
+                    (byTeam ? teams : agents).add(new TeamMetrics.Row(name, rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), medians.get(List.of(byTeam, name))));
+                    return null;
+                }).list();
+        java.util.Comparator<TeamMetrics.Row> order = java.util.Comparator.comparingLong(TeamMetrics.Row::opened)
+                .reversed().thenComparing(TeamMetrics.Row::name);
+        teams.sort(order);
+        agents.sort(order);
+        return new TeamMetrics(teams, agents);
     }
 }

@@ -43,7 +43,7 @@ public class Dashboards {
 
     /** SLA attainment, first-contact resolution, reopen rate and backlog age per team and per agent. */
     public TeamMetrics teamMetrics(InsightFilter filter) {
-        return new TeamMetrics(customers.caseMetrics(filter, "team"), customers.caseMetrics(filter, "assignee"));
+        return customers.caseMetrics(filter);
     }
 
     /** Survey answers per need, team and agent, and how the scores spread. */

@@ -17,35 +17,53 @@ class DemandQueries {
         this.queries = queries;
     }
 
+    /** Rows of the per-class rollup within the filter; work on no need counts as unclassified. */
+    private static final String BY_CLASS = """
+            from insight_daily_class d
+            where d.day between :from and :to
+              and (cast(:channel as text) is null or d.channel = :channel)
+              and (cast(:demandClass as text) is null or d.demand_class = :demandClass)
+              and (cast(:stage as text) is null or d.stage = :stage)
+            """;
+
+    private static final String CLASS = "coalesce(nullif(d.demand_class, ''), 'UNCLASSIFIED')";
+
     List<Demand.ClassWeek> perWeek(InsightFilter filter) {
-        return queries.bind("""
-                select date_trunc('week', d.day)::date, coalesce(n.demand_class, 'UNCLASSIFIED'), sum(d.contacts),
-                    sum(d.minutes)
-                """ + InsightQueries.DAILY + " group by 1, 2 order by 1, 2", filter)
+        return queries.bind("select date_trunc('week', d.day)::date, " + CLASS + ", sum(d.contacts), sum(d.minutes) "
+                + BY_CLASS + " group by 1, 2 order by 1, 2", filter)
                 .query((rs, row) -> new Demand.ClassWeek(rs.getObject(1, LocalDate.class), rs.getString(2),
                         rs.getLong(3), rs.getLong(4))).list();
     }
 
     /** Per class: contacts, minutes and repeat contacts, as totals with zero shares and costs. */
     List<Demand.ClassTotal> totals(InsightFilter filter) {
-        return queries.bind("""
-                select coalesce(n.demand_class, 'UNCLASSIFIED'), sum(d.contacts), sum(d.minutes), sum(d.repeats)
-                """ + InsightQueries.DAILY + " group by 1 order by 1", filter)
+        return queries.bind("select " + CLASS + ", sum(d.contacts), sum(d.minutes), sum(d.repeats) " + BY_CLASS
+                + " group by 1 order by 1", filter)
                 .query((rs, row) -> new Demand.ClassTotal(rs.getString(1), rs.getLong(2), 0, rs.getLong(3),
                         BigDecimal.ZERO, 0, rs.getLong(4), BigDecimal.ZERO)).list();
     }
 
-    /** The needs of one class with the most cost, or (routine) with the least self-service and most contacts. */
+    /**
+     * The needs of one class with the most cost, or (routine) with the least self-service and most contacts. The
+     * per-need rollup has no channel; a channel filter reads the full daily rollup instead.
+     */
     List<Demand.NeedLoad> topNeeds(InsightFilter filter, String demandClass, boolean leastSelfServiceFirst, int limit) {
         InsightFilter ofClass = new InsightFilter(filter.from(), filter.to(), filter.channel(), demandClass,
                 filter.stage());
-        String order = leastSelfServiceFirst ? "self_service, contacts desc, minutes desc" : "minutes desc, contacts desc";
-        return queries.bind("""
-                with load as (
+        String load = filter.channel() == null ? """
+                    select d.need_id, sum(d.contacts) as contacts, sum(d.repeats) as repeats, sum(d.minutes) as minutes,
+                        sum(d.portal) as portal, sum(d.inbound) as inbound
+                    from insight_daily_class_need d
+                    where d.demand_class = :demandClass and d.day between :from and :to
+                      and (cast(:stage as text) is null or d.stage = :stage)
+                    group by d.need_id
+                """ : """
                     select d.need_id, sum(d.contacts) as contacts, sum(d.repeats) as repeats, sum(d.minutes) as minutes,
                         sum(d.inbound) filter (where d.channel = 'PORTAL') as portal, sum(d.inbound) as inbound
-                """ + InsightQueries.DAILY + """
-                    group by d.need_id)
+                """ + InsightQueries.DAILY + " group by d.need_id";
+        String order = leastSelfServiceFirst ? "self_service, contacts desc, minutes desc" : "minutes desc, contacts desc";
+        return queries.bind("with load as (" + load + """
+                )
                 select l.need_id, n.title, l.contacts, l.repeats, l.minutes,
                     (select count(*) from insight_article_need a where a.need_id = l.need_id and a.live) as self_service,
                     coalesce(l.portal, 0)::float / greatest(l.inbound, 1) as portal_share
@@ -58,41 +76,46 @@ class DemandQueries {
 
     List<Demand.TeamLoad> teams(InsightFilter filter) {
         return queries.bind("""
-                select d.team, sum(d.contacts) filter (where n.demand_class = 'VALUE_ADDING'), sum(d.contacts),
-                    sum(d.minutes) filter (where n.demand_class = 'VALUE_ADDING'), sum(d.minutes)
-                from insight_daily_team d left join insight_need n on n.need_id = d.need_id
+                select d.team, sum(d.contacts) filter (where d.demand_class = 'VALUE_ADDING'), sum(d.contacts),
+                    sum(d.minutes) filter (where d.demand_class = 'VALUE_ADDING'), sum(d.minutes)
+                from insight_daily_class_team d
                 where d.day between :from and :to
-                  and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
+                  and (cast(:demandClass as text) is null or d.demand_class = :demandClass)
                 group by d.team order by 2 desc nulls last, 1
                 """, filter)
                 .query((rs, row) -> new Demand.TeamLoad(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         BigDecimal.ZERO, rs.getLong(5) == 0 ? 0 : Math.round(1000.0 * rs.getLong(4) / rs.getLong(5)) / 10.0)).list();
     }
 
-    /** Marked contacts joined to the work they were counted as: where they happened and which need they are about. */
+    /**
+     * Marked contacts, where they happened and which need their case is about now; each mark looks its case up by
+     * key (a plain join let the planner hash every case for a few thousand marks; the limit keeps the look-up from
+     * being flattened back into that join).
+     */
     private static final String MARKED = """
-            from insight_feedback f join insight_work w on w.contact_id = f.contact_id
-            join insight_case c on c.case_id = w.case_id left join insight_need n on n.need_id = c.need_id
-            where w.day between :from and :to
-              and (cast(:channel as text) is null or w.channel = :channel)
+            from insight_feedback f
+            join lateral (select k.need_id from insight_case k where k.case_id = f.case_id limit 1) c on true
+            left join insight_need n on n.need_id = c.need_id
+            where f.day between :from and :to
+              and (cast(:channel as text) is null or f.channel = :channel)
               and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
               and (cast(:stage as text) is null or coalesce(n.stage, 'TRIAGE') = :stage)
             """;
 
     Listening listening(InsightFilter filter) {
         List<Listening.Area> areas = queries.bind("""
-                select coalesce(nullif(w.product, ''), 'Unknown product'), n.need_id,
+                select coalesce(nullif(f.product, ''), 'Unknown product'), n.need_id,
                     coalesce(n.title, 'Not linked to a need yet'), f.kind, count(*)
                 """ + MARKED + " group by 1, 2, 3, 4 order by 5 desc, 1, 3", filter)
                 .query((rs, row) -> new Listening.Area(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getLong(5))).list();
-        List<Listening.Week> weeks = queries.bind("select date_trunc('week', w.day)::date, f.kind, count(*) " + MARKED
+        List<Listening.Week> weeks = queries.bind("select date_trunc('week', f.day)::date, f.kind, count(*) " + MARKED
                 + " group by 1, 2 order by 1, 2", filter)
                 .query((rs, row) -> new Listening.Week(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)))
                 .list();
         List<Listening.Marked> marked = queries.bind("""
-                select f.contact_id, w.day, f.kind, w.product, w.version, coalesce(n.title, ''), f.excerpt, f.marked_by
-                """ + MARKED + " order by w.day desc, f.contact_id limit 5000", filter)
+                select f.contact_id, f.day, f.kind, f.product, f.version, coalesce(n.title, ''), f.excerpt, f.marked_by
+                """ + MARKED + " order by f.day desc, f.contact_id limit 5000", filter)
                 .query((rs, row) -> new Listening.Marked(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8))).list();

@@ -18,6 +18,6 @@ public record InsightSettings(@Nullable Duration pollInterval, int batchSize, @D
 
     public InsightSettings {
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-        batchSize = batchSize <= 0 ? 2_000 : batchSize;
+        batchSize = batchSize <= 0 ? 10_000 : batchSize;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,11 @@ public class RollupProjector implements SmartLifecycle {
         return applied == null ? 0 : applied;
     }
 
-    /** One batch of entries, with the state they touch loaded up front and the rollup changes gathered. */
+    /**
+     * One batch of entries, with the state they touch loaded up front and every change gathered in memory: the
+     * rollup increments summed per row, the cases' new state, the new work. {@link #flush} writes them with one
+     * statement per table.
+     */
     private final class Batch {
 
         private final List<JournalEntry> entries;
@@ -129,18 +134,32 @@ public class RollupProjector implements SmartLifecycle {
         private final Map<UUID, RollupStore.CaseState> cases;
         private final Map<UUID, RollupStore.CustomerState> customers;
         private final Map<UUID, RollupStore.CaseState> changedCases = new LinkedHashMap<>();
-        private final List<Work> work = new ArrayList<>();
+        private final Map<UUID, RollupStore.CustomerState> changedCustomers = new LinkedHashMap<>();
+        private final Map<UUID, String> mergedCases = new LinkedHashMap<>();
+        private final Map<UUID, RollupStore.Mark> marks = new LinkedHashMap<>();
+        /** Work counted in this batch and not written yet, by sequence. */
+        private final Map<Long, Work> work = new LinkedHashMap<>();
+        /** For the cases this batch links to another need: their work, written or not, by sequence. */
+        private final Map<UUID, Map<Long, Work>> relinked;
+        /** The stage written work of a relinked case moves to. */
+        private final Map<UUID, String> restaged = new LinkedHashMap<>();
+        /** Needs counted under no class in this batch because they were not defined yet. */
+        private final Set<UUID> unclassified = new HashSet<>();
         private final Rollups rollups = new Rollups();
 
         Batch(List<JournalEntry> entries) {
             this.entries = entries;
             Set<UUID> caseIds = new HashSet<>();
             Set<UUID> customerIds = new HashSet<>();
+            Set<UUID> linked = new HashSet<>();
             for (JournalEntry entry : entries) {
                 JsonNode payload = json.readTree(entry.payload());
                 payloads.add(payload);
                 if (entry.stream().equals("case")) {
                     caseIds.add(entry.streamId());
+                    if (entry.type().equals("CaseLinkedToNeed")) {
+                        linked.add(entry.streamId());
+                    }
                 }
                 uuid(payload, "caseId").ifPresent(caseIds::add);
                 uuid(payload, "customerId").ifPresent(customerIds::add);
@@ -149,6 +168,13 @@ public class RollupProjector implements SmartLifecycle {
             cases = store.cases(caseIds);
             cases.values().forEach(c -> customerIds.add(c.customerId()));
             customers = store.customers(customerIds);
+            relinked = new HashMap<>();
+            store.workOf(linked).forEach((id, counted) -> {
+                Map<Long, Work> bySequence = new LinkedHashMap<>();
+                counted.forEach(w -> bySequence.put(w.sequence(), w));
+                relinked.put(id, bySequence);
+            });
+            linked.forEach(id -> relinked.putIfAbsent(id, new LinkedHashMap<>()));
         }
 
         void apply() {
@@ -163,36 +189,49 @@ public class RollupProjector implements SmartLifecycle {
                 case "OrganizationRegistered" -> store.insertOrganization(entry.streamId(), text(payload, "name"),
                         text(payload, "plan"));
                 case "CustomerRegistered" -> customerRegistered(entry, payload);
-                case "ContactMarked" -> store.markContact(entry.streamId(), text(payload, "kind"),
-                        text(payload, "excerpt"), entry.actor(), entry.occurredAt());
+                case "ContactMarked" -> marks.merge(entry.streamId(), new RollupStore.Mark(entry.streamId(),
+                        text(payload, "kind"), text(payload, "excerpt"), entry.actor(), entry.occurredAt()),
+                        (first, again) -> new RollupStore.Mark(first.contactId(), again.kind(), first.excerpt(),
+                                again.markedBy(), again.markedAt()));
                 case "GoodwillGiven" -> store.insertGoodwill(entry.sequence(), entry.streamId(), new Goodwill(
                         Goodwill.Kind.valueOf(text(payload, "kind")), new java.math.BigDecimal(text(payload, "amount")),
                         text(payload, "currency"), text(payload, "reason"), entry.actor(), entry.occurredAt()));
                 case "SatisfactionRated" -> satisfactionRated(entry, payload);
                 case "NeedDefined" -> needDefined(entry, payload);
                 case "NeedStageChanged" -> needMoved(entry, payload);
-                case "NeedClassified" -> store.classifyNeed(entry.streamId(), payload.path("to").asString());
+                case "NeedClassified" -> needClassified(entry.streamId(), payload.path("to").asString());
                 case "NeedMerged" -> uuid(payload, "into").ifPresent(into -> store.mergeNeed(entry.streamId(), into));
                 case "CaseOpened" -> caseOpened(entry, payload);
                 case "CaseLinkedToNeed" -> caseLinked(entry, payload);
                 case "CaseMerged" -> {
                     caseWork(entry);
-                    store.mergeCase(entry.streamId(), text(payload, "into"));
-                    store.caseStatus(entry.streamId(), "", "CLOSED", entry.occurredAt());
+                    RollupStore.CaseState current = cases.get(entry.streamId());
+                    if (current != null) {
+                        mergedCases.put(current.id(), text(payload, "into"));
+                        changed(current.withStatus("", "CLOSED", entry.occurredAt()));
+                    }
                 }
                 case "ContactRecorded" -> contactRecorded(entry, payload);
                 case "CaseStatusChanged" -> {
                     caseWork(entry);
-                    store.caseStatus(entry.streamId(), text(payload, "from"), text(payload, "to"),
-                            at(entry, payload, "at"));
+                    RollupStore.CaseState current = cases.get(entry.streamId());
+                    if (current != null) {
+                        changed(current.withStatus(text(payload, "from"), text(payload, "to"), at(entry, payload, "at")));
+                    }
                 }
                 case "SlaBreached" -> {
                     caseWork(entry);
-                    store.caseBreached(entry.streamId());
+                    RollupStore.CaseState current = cases.get(entry.streamId());
+                    if (current != null) {
+                        changed(current.breached());
+                    }
                 }
                 case "CaseAssigned" -> {
                     caseWork(entry);
-                    store.caseAssigned(entry.streamId(), text(payload, "assignee"));
+                    RollupStore.CaseState current = cases.get(entry.streamId());
+                    if (current != null) {
+                        changed(current.withAssignee(text(payload, "assignee")));
+                    }
                 }
                 case "CaseQueued" -> teamChanged(entry, text(payload, "team"));
                 case "CaseEscalated" -> teamChanged(entry, text(payload, "toTeam"));
@@ -207,8 +246,8 @@ public class RollupProjector implements SmartLifecycle {
             RollupStore.CustomerState customer = new RollupStore.CustomerState(
                     uuid(payload, "organizationId").orElse(Work.NONE), environment.path("plan").asString(""),
                     environment.path("product").asString(""), environment.path("version").asString(""));
-            store.insertCustomer(entry.streamId(), customer);
             customers.put(entry.streamId(), customer);
+            changedCustomers.put(entry.streamId(), customer);
         }
 
         /** An answer counts under the need, team and agent the case had when it was answered. */
@@ -238,25 +277,47 @@ public class RollupProjector implements SmartLifecycle {
         }
 
         private void needDefined(JournalEntry entry, JsonNode payload) {
-            store.insertNeed(entry.streamId(), payload.path("title").asString(""),
-                    payload.path("demandClass").asString("UNCLASSIFIED"), at(entry, payload, "createdAt"),
-                    entry.sequence());
-            needs.putIfAbsent(entry.streamId(), new RollupStore.NeedState(entry.streamId(), "RESPOND"));
+            String demandClass = payload.path("demandClass").asString("UNCLASSIFIED");
+            store.insertNeed(entry.streamId(), payload.path("title").asString(""), demandClass,
+                    at(entry, payload, "createdAt"), entry.sequence());
+            if (!needs.containsKey(entry.streamId())) {
+                boolean countedBefore = unclassified.contains(entry.streamId()) || store.counted(entry.streamId());
+                needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), "RESPOND", RollupStore.NO_CLASS));
+                if (countedBefore) {
+                    needClassified(entry.streamId(), demandClass);
+                } else {
+                    needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), "RESPOND", demandClass));
+                }
+            }
+        }
+
+        /** What was counted for the need moves to its new class; work gathered so far is written first. */
+        private void needClassified(UUID need, String demandClass) {
+            RollupStore.NeedState state = needs.get(need);
+            String from = state == null ? RollupStore.NO_CLASS : state.demandClass();
+            store.classifyNeed(need, demandClass);
+            if (state == null || from.equals(demandClass)) {
+                return;
+            }
+            flush();
+            store.reclassify(need, from, demandClass);
+            needs.put(need, new RollupStore.NeedState(need, state.stage(), demandClass));
         }
 
         private void needMoved(JournalEntry entry, JsonNode payload) {
             String to = payload.path("to").asString();
             String from = payload.path("from").asString();
             store.moveNeed(entry.streamId(), from, to, at(entry, payload, "at"), entry.sequence());
-            needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), to));
+            RollupStore.NeedState state = needs.get(entry.streamId());
+            needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), to,
+                    state == null ? RollupStore.NO_CLASS : state.demandClass()));
         }
 
         private void caseOpened(JournalEntry entry, JsonNode payload) {
-            RollupStore.CaseState opened = new RollupStore.CaseState(entry.streamId(),
-                    uuid(payload, "customerId").orElse(Work.NONE), uuid(payload, "needId").orElse(Work.NONE), 0, 0, "");
-            if (!cases.containsKey(opened.id())) {
-                store.insertCase(opened, payload.path("reference").asString(""), entry.occurredAt());
-                cases.put(opened.id(), opened);
+            if (!cases.containsKey(entry.streamId())) {
+                changed(RollupStore.CaseState.opened(entry.streamId(), payload.path("reference").asString(""),
+                        uuid(payload, "customerId").orElse(Work.NONE), uuid(payload, "needId").orElse(Work.NONE),
+                        entry.occurredAt()));
             }
         }
 
@@ -270,37 +331,38 @@ public class RollupProjector implements SmartLifecycle {
             if (need.equals(current.needId())) {
                 return;
             }
-            flush();
             String stage = stageOf(need);
-            for (Work counted : store.workOf(current.id())) {
-                rollups.add(counted, current.needId(), -1);
-                rollups.add(counted.inStage(stage), need, 1);
-            }
-            store.restage(current.id(), stage);
+            Map<Long, Work> counted = relinked.get(current.id());
+            counted.replaceAll((sequence, w) -> {
+                rollups.add(w, current.needId(), classOf(current.needId()), -1);
+                Work moved = w.inStage(stage);
+                rollups.add(moved, need, classOf(need), 1);
+                if (work.containsKey(sequence)) {
+                    work.put(sequence, moved);
+                }
+                return moved;
+            });
+            restaged.put(current.id(), stage);
             changed(current.withNeed(need));
         }
 
         private void contactRecorded(JournalEntry entry, JsonNode payload) {
             UUID caseId = uuid(payload, "caseId").orElseThrow();
+            Instant at = at(entry, payload, "occurredAt");
             RollupStore.CaseState current = cases.get(caseId);
             if (current == null) {
-                current = new RollupStore.CaseState(caseId, uuid(payload, "customerId").orElse(Work.NONE),
-                        uuid(payload, "needId").orElse(Work.NONE), 0, 0, "");
-                store.insertCase(current, "", at(entry, payload, "occurredAt"));
-                cases.put(caseId, current);
+                current = RollupStore.CaseState.opened(caseId, "", uuid(payload, "customerId").orElse(Work.NONE),
+                        uuid(payload, "needId").orElse(Work.NONE), at);
             }
             boolean inbound = "INBOUND".equals(payload.path("direction").asString());
             boolean repeat = inbound && current.inbound() > 0;
             RollupStore.CustomerState customer = customers.getOrDefault(current.customerId(),
                     RollupStore.CustomerState.UNKNOWN);
-            count(new Work(entry.sequence(), caseId, day(at(entry, payload, "occurredAt")),
-                    payload.path("channel").asString(""), stageOf(current.needId()), customer.organizationId(),
-                    customer.product(), customer.version(), current.team(), 1, inbound ? 1 : 0, repeat ? 1 : 0,
-                    cost.minutes("ContactRecorded", inbound), entry.streamId()), current.needId());
-            if (current.inbound() + current.replies() == 0) {
-                store.caseFirstContact(caseId, at(entry, payload, "occurredAt"));
-            }
-            changed(current.withContact(inbound));
+            count(new Work(entry.sequence(), caseId, day(at), payload.path("channel").asString(""),
+                    stageOf(current.needId()), customer.organizationId(), customer.product(), customer.version(),
+                    current.team(), 1, inbound ? 1 : 0, repeat ? 1 : 0, cost.minutes("ContactRecorded", inbound),
+                    entry.streamId()), current.needId());
+            changed(current.withContact(inbound, at));
         }
 
         /** A case event that costs agent time counts as work without a contact. */
@@ -318,13 +380,19 @@ public class RollupProjector implements SmartLifecycle {
         }
 
         private void count(Work counted, UUID need) {
-            work.add(counted);
-            rollups.add(counted, need, 1);
+            work.put(counted.sequence(), counted);
+            Map<Long, Work> linked = relinked.get(counted.caseId());
+            if (linked != null) {
+                linked.put(counted.sequence(), counted);
+            }
+            rollups.add(counted, need, classOf(need), 1);
         }
 
+        /** Keeps the case's new state for writing; an event that changes nothing (the same team again) writes nothing. */
         private void changed(RollupStore.CaseState state) {
-            cases.put(state.id(), state);
-            changedCases.put(state.id(), state);
+            if (!state.equals(cases.put(state.id(), state))) {
+                changedCases.put(state.id(), state);
+            }
         }
 
         private String stageOf(UUID need) {
@@ -332,12 +400,30 @@ public class RollupProjector implements SmartLifecycle {
             return state == null ? Work.TRIAGE : state.stage();
         }
 
+        private String classOf(UUID need) {
+            RollupStore.NeedState state = needs.get(need);
+            if (state == null) {
+                unclassified.add(need);
+                return RollupStore.NO_CLASS;
+            }
+            return state.demandClass();
+        }
+
+        /** Writes what the batch gathered: stored work moves stage before the new work joins it. */
         private void flush() {
-            store.insertWork(work);
+            store.saveCustomers(changedCustomers);
+            changedCustomers.clear();
+            store.restage(restaged);
+            restaged.clear();
+            store.insertWork(work.values());
             work.clear();
+            store.markContacts(marks.values());
+            marks.clear();
             rollups.flush(store);
             store.saveCases(changedCases.values());
             changedCases.clear();
+            store.mergeCases(mergedCases);
+            mergedCases.clear();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,22 +23,51 @@ import org.springframework.stereotype.Repository;
 class RollupStore {
 
     /** A need's state as the projector tracks it. */
-    record NeedState(UUID id, String stage) {
+    record NeedState(UUID id, String stage, String demandClass) {
     }
 
-    /** A case's state as the projector tracks it. */
-    record CaseState(UUID id, UUID customerId, UUID needId, int inbound, int replies, String team) {
+    /** A case's state as the projector tracks it; written back once per batch. */
+    record CaseState(UUID id, String reference, UUID customerId, UUID needId, int inbound, int replies, String team,
+            String status, Instant openedAt, @Nullable Instant resolvedAt, String assignee, int reopens, int breaches) {
 
-        CaseState withNeed(UUID need) {
-            return new CaseState(id, customerId, need, inbound, replies, team);
+        static CaseState opened(UUID id, String reference, UUID customerId, UUID needId, Instant openedAt) {
+            return new CaseState(id, reference, customerId, needId, 0, 0, "", "NEW", openedAt, null, "", 0, 0);
         }
 
-        CaseState withContact(boolean in) {
-            return new CaseState(id, customerId, needId, inbound + (in ? 1 : 0), replies + (in ? 0 : 1), team);
+        CaseState withNeed(UUID need) {
+            return new CaseState(id, reference, customerId, need, inbound, replies, team, status, openedAt, resolvedAt,
+                    assignee, reopens, breaches);
+        }
+
+        /** Counts a contact; the first one may have happened before the case was journaled. */
+        CaseState withContact(boolean in, Instant at) {
+            Instant opened = inbound + replies == 0 && at.isBefore(openedAt) ? at : openedAt;
+            return new CaseState(id, reference, customerId, needId, inbound + (in ? 1 : 0), replies + (in ? 0 : 1), team,
+                    status, opened, resolvedAt, assignee, reopens, breaches);
         }
 
         CaseState withTeam(String name) {
-            return new CaseState(id, customerId, needId, inbound, replies, name);
+            return new CaseState(id, reference, customerId, needId, inbound, replies, name, status, openedAt, resolvedAt,
+                    assignee, reopens, breaches);
+        }
+
+        CaseState withAssignee(String name) {
+            return new CaseState(id, reference, customerId, needId, inbound, replies, team, status, openedAt, resolvedAt,
+                    name, reopens, breaches);
+        }
+
+        CaseState breached() {
+            return new CaseState(id, reference, customerId, needId, inbound, replies, team, status, openedAt, resolvedAt,
+                    assignee, reopens, breaches + 1);
+        }
+
+        /** A case resolved or closed counts as resolved from then; moving it back out counts as a reopen. */
+        CaseState withStatus(String from, String to, Instant at) {
+            boolean wasDone = from.equals("RESOLVED") || from.equals("CLOSED");
+            boolean done = to.equals("RESOLVED") || to.equals("CLOSED");
+            return new CaseState(id, reference, customerId, needId, inbound, replies, team, to, openedAt,
+                    done ? (resolvedAt == null ? at : resolvedAt) : null, assignee, reopens + (wasDone && !done ? 1 : 0),
+                    breaches);
         }
     }
 
@@ -49,8 +79,12 @@ class RollupStore {
 
     private static final String[] TABLES = { "insight_need", "insight_stage_span", "insight_stage_move",
         "insight_customer", "insight_case", "insight_work", "insight_daily", "insight_daily_organization",
-        "insight_daily_product", "insight_daily_team", "insight_article_need", "insight_organization", "insight_goodwill", "insight_feedback",
-        "insight_satisfaction" };
+        "insight_daily_product", "insight_daily_team", "insight_daily_class", "insight_daily_class_need",
+        "insight_daily_class_team", "insight_article_need", "insight_organization", "insight_goodwill",
+        "insight_feedback", "insight_satisfaction" };
+
+    /** The class that work on no need, or on a need not defined yet, counts under. */
+    static final String NO_CLASS = "";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -74,26 +108,33 @@ class RollupStore {
         jdbc.sql("update insight_position set sequence = ? where projection = 'rollup'").param(sequence).update();
     }
 
-    /** Empties every read model and sets the position back to the journal's start. */
+    /** Empties every read model and sets the position back to the journal's start, holding the position first. */
     void clear() {
+        lockPosition();
         jdbc.sql("truncate " + String.join(", ", TABLES)).update();
         savePosition(0);
     }
 
     Map<UUID, NeedState> needs() {
         Map<UUID, NeedState> needs = new HashMap<>();
-        jdbc.sql("select need_id, stage from insight_need").query((rs, row) -> new NeedState(
-                rs.getObject(1, UUID.class), rs.getString(2))).list().forEach(n -> needs.put(n.id(), n));
+        jdbc.sql("select need_id, stage, demand_class from insight_need").query((rs, row) -> new NeedState(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list().forEach(n -> needs.put(n.id(), n));
         return needs;
     }
 
     Map<UUID, CaseState> cases(Collection<UUID> ids) {
         Map<UUID, CaseState> cases = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select case_id, customer_id, need_id, inbound, replies, team from insight_case where case_id = any(?)")
-                    .param(ids.toArray(UUID[]::new))
-                    .query((rs, row) -> new CaseState(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getObject(3, UUID.class), rs.getInt(4), rs.getInt(5), rs.getString(6)))
+            jdbc.sql("""
+                    select case_id, reference, customer_id, need_id, inbound, replies, team, status, opened_at,
+                        resolved_at, assignee, reopens, breaches
+                    from insight_case where case_id = any(?)
+                    """).param(ids.toArray(UUID[]::new))
+                    .query((rs, row) -> new CaseState(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6),
+                            rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
+                            instant(rs.getObject(10, OffsetDateTime.class)), rs.getString(11), rs.getInt(12),
+                            rs.getInt(13)))
                     .list().forEach(c -> cases.put(c.id(), c));
         }
         return cases;
@@ -113,13 +154,18 @@ class RollupStore {
         return customers;
     }
 
-    void insertCustomer(UUID id, CustomerState customer) {
+    void saveCustomers(Map<UUID, CustomerState> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(customers.size());
+        customers.forEach((id, c) -> rows.add(id, c.organizationId(), c.plan(), c.product(), c.version()));
         jdbc.sql("""
                 insert into insight_customer (customer_id, organization_id, plan, product, version)
-                values (?, ?, ?, ?, ?) on conflict (customer_id) do update set organization_id = excluded.organization_id,
+                select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                on conflict (customer_id) do update set organization_id = excluded.organization_id,
                     plan = excluded.plan, product = excluded.product, version = excluded.version
-                """).params(id, customer.organizationId(), customer.plan(), customer.product(), customer.version())
-                .update();
+                """).params(rows.arrays()).update();
     }
 
     void insertNeed(UUID id, String title, String demandClass, Instant createdAt, long sequence) {
@@ -133,6 +179,43 @@ class RollupStore {
 
     void classifyNeed(UUID id, String demandClass) {
         jdbc.sql("update insight_need set demand_class = ? where need_id = ?").params(demandClass, id).update();
+    }
+
+    /** Whether anything has been counted for the need. */
+    boolean counted(UUID need) {
+        return jdbc.sql("select exists (select 1 from insight_daily_class_need where need_id = ?)").param(need)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Moves everything counted for the need from one demand class to another: the per-class rollups lose the need's
+     * share under the old class and gain it under the new one, as the per-need rollups tell it.
+     */
+    void reclassify(UUID need, String from, String to) {
+        for (String demandClass : List.of(from, to)) {
+            int sign = demandClass.equals(from) ? -1 : 1;
+            jdbc.sql("""
+                    insert into insight_daily_class (day, demand_class, stage, channel, contacts, inbound, repeats, minutes)
+                    select day, ?, stage, channel, ? * sum(contacts), ? * sum(inbound), ? * sum(repeats), ? * sum(minutes)
+                    from insight_daily where need_id = ? group by day, stage, channel
+                    on conflict (day, demand_class, stage, channel) do update set
+                        contacts = insight_daily_class.contacts + excluded.contacts,
+                        inbound = insight_daily_class.inbound + excluded.inbound,
+                        repeats = insight_daily_class.repeats + excluded.repeats,
+                        minutes = insight_daily_class.minutes + excluded.minutes
+                    """).params(demandClass, sign, sign, sign, sign, need).update();
+            jdbc.sql("""
+                    insert into insight_daily_class_team (day, demand_class, team, contacts, inbound, repeats, minutes)
+                    select day, ?, team, ? * sum(contacts), ? * sum(inbound), ? * sum(repeats), ? * sum(minutes)
+                    from insight_daily_team where need_id = ? group by day, team
+                    on conflict (day, demand_class, team) do update set
+                        contacts = insight_daily_class_team.contacts + excluded.contacts,
+                        inbound = insight_daily_class_team.inbound + excluded.inbound,
+                        repeats = insight_daily_class_team.repeats + excluded.repeats,
+                        minutes = insight_daily_class_team.minutes + excluded.minutes
+                    """).params(demandClass, sign, sign, sign, sign, need).update();
+        }
+        jdbc.sql("update insight_daily_class_need set demand_class = ? where need_id = ?").params(to, need).update();
     }
 
     /** Ends the need's current stage span, starts the next, and counts the move. */
@@ -151,37 +234,26 @@ class RollupStore {
         jdbc.sql("update insight_need set merged_into = ? where need_id = ?").params(into, id).update();
     }
 
-    void insertCase(CaseState c, String reference, Instant openedAt) {
+    /** Writes the cases a batch changed, new ones included, in one statement. */
+    void saveCases(Collection<CaseState> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(cases.size());
+        cases.forEach(c -> rows.add(c.id(), c.reference(), c.customerId(), c.needId(), c.inbound(), c.replies(), c.team(),
+                c.status(), utc(c.openedAt()), c.resolvedAt() == null ? null : utc(c.resolvedAt()), c.assignee(),
+                c.reopens(), c.breaches()));
         jdbc.sql("""
-                insert into insight_case (case_id, reference, customer_id, need_id, inbound, replies, team, opened_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing
-                """).params(c.id(), reference, c.customerId(), c.needId(), c.inbound(), c.replies(), c.team(),
-                utc(openedAt)).update();
-    }
-
-    /** A case opens when its first contact happened, which may be before it was journaled. */
-    void caseFirstContact(UUID id, Instant at) {
-        jdbc.sql("update insight_case set opened_at = least(opened_at, ?) where case_id = ?").params(utc(at), id)
-                .update();
-    }
-
-    /** A case resolved or closed counts as resolved from then; moving it back out counts as a reopen. */
-    void caseStatus(UUID id, String from, String to, Instant at) {
-        boolean wasDone = from.equals("RESOLVED") || from.equals("CLOSED");
-        boolean done = to.equals("RESOLVED") || to.equals("CLOSED");
-        jdbc.sql("""
-                update insight_case set status = ?, resolved_at = case when ? then coalesce(resolved_at, ?) else null end,
-                    reopens = reopens + case when ? then 1 else 0 end
-                where case_id = ?
-                """).params(to, done, utc(at), wasDone && !done, id).update();
-    }
-
-    void caseBreached(UUID id) {
-        jdbc.sql("update insight_case set breaches = breaches + 1 where case_id = ?").param(id).update();
-    }
-
-    void caseAssigned(UUID id, String assignee) {
-        jdbc.sql("update insight_case set assignee = ? where case_id = ?").params(assignee, id).update();
+                insert into insight_case (case_id, reference, customer_id, need_id, inbound, replies, team, status,
+                    opened_at, resolved_at, assignee, reopens, breaches)
+                select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::text[], ?::text[],
+                    ?::timestamptz[], ?::timestamptz[], ?::text[], ?::int[], ?::int[])
+                on conflict (case_id) do update set reference = excluded.reference, customer_id = excluded.customer_id,
+                    need_id = excluded.need_id, inbound = excluded.inbound, replies = excluded.replies,
+                    team = excluded.team, status = excluded.status, opened_at = excluded.opened_at,
+                    resolved_at = excluded.resolved_at, assignee = excluded.assignee, reopens = excluded.reopens,
+                    breaches = excluded.breaches
+                """).params(rows.arrays()).update();
     }
 
     void insertGoodwill(long sequence, UUID customer, Goodwill given) {
@@ -200,12 +272,28 @@ class RollupStore {
                 """).params(sequence, caseId, customer, need, team, agent, score, utc(at)).update();
     }
 
-    void markContact(UUID contact, String kind, String excerpt, String by, Instant at) {
+    /** A contact marked as feedback or a suggestion, as the journal told it. */
+    record Mark(UUID contactId, String kind, String excerpt, String markedBy, Instant markedAt) {
+    }
+
+    /** Records the marks with where each contact happened, read from the work it was counted as. */
+    void markContacts(Collection<Mark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(marks.size());
+        marks.forEach(m -> rows.add(m.contactId(), m.kind(), m.excerpt(), m.markedBy(), utc(m.markedAt())));
         jdbc.sql("""
-                insert into insight_feedback (contact_id, kind, excerpt, marked_by, marked_at) values (?, ?, ?, ?, ?)
+                insert into insight_feedback (contact_id, kind, excerpt, marked_by, marked_at, case_id, day, channel,
+                    product, version)
+                select m.contact_id, m.kind, m.excerpt, m.marked_by, m.marked_at, w.case_id, w.day, w.channel, w.product,
+                    w.version
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                    m (contact_id, kind, excerpt, marked_by, marked_at)
+                left join insight_work w on w.contact_id = m.contact_id
                 on conflict (contact_id) do update set kind = excluded.kind, marked_by = excluded.marked_by,
                     marked_at = excluded.marked_at
-                """).params(contact, kind, excerpt, by, utc(at)).update();
+                """).params(rows.arrays()).update();
     }
 
     void insertOrganization(UUID id, String name, String plan) {
@@ -215,17 +303,18 @@ class RollupStore {
                 """).params(id, name, plan).update();
     }
 
-    void saveCases(Collection<CaseState> cases) {
-        template.batchUpdate("update insight_case set need_id = ?, inbound = ?, replies = ?, team = ? where case_id = ?",
-                cases.stream().map(c -> new Object[] { c.needId(), c.inbound(), c.replies(), c.team(), c.id() })
-                        .toList());
-    }
-
-    void mergeCase(UUID id, String intoReference) {
+    /** Points merged-away cases at the case that carries on, found by its reference once the batch's cases are saved. */
+    void mergeCases(Map<UUID, String> intoReferences) {
+        if (intoReferences.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(intoReferences.size());
+        intoReferences.forEach((id, reference) -> rows.add(id, reference));
         jdbc.sql("""
-                update insight_case set merged_into = (select case_id from insight_case where reference = ? limit 1)
-                where case_id = ?
-                """).params(intoReference, id).update();
+                update insight_case c set merged_into = (select i.case_id from insight_case i where i.reference = m.reference
+                    limit 1)
+                from unnest(?::uuid[], ?::text[]) m (case_id, reference) where c.case_id = m.case_id
+                """).params(rows.arrays()).update();
     }
 
     /** Records which needs an article serves now, and whether customers can read it. */
@@ -235,48 +324,85 @@ class RollupStore {
                 needs.stream().distinct().map(n -> new Object[] { article, n, live }).toList());
     }
 
-    List<Work> workOf(UUID caseId) {
-        return jdbc.sql("select * from insight_work where case_id = ? order by sequence").param(caseId)
-                .query(RollupStore::work).list();
+    /** The work counted so far for each of the cases, in journal order. */
+    Map<UUID, List<Work>> workOf(Collection<UUID> caseIds) {
+        Map<UUID, List<Work>> work = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("select * from insight_work where case_id = any(?) order by sequence")
+                    .param(caseIds.toArray(UUID[]::new)).query(RollupStore::work).list()
+                    .forEach(w -> work.computeIfAbsent(w.caseId(), id -> new ArrayList<>()).add(w));
+        }
+        return work;
     }
 
-    void restage(UUID caseId, String stage) {
-        jdbc.sql("update insight_work set stage = ? where case_id = ?").params(stage, caseId).update();
+    /** Sets the stage of all work stored for each case (the case moved to a need in that stage). */
+    void restage(Map<UUID, String> stages) {
+        if (stages.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(stages.size());
+        stages.forEach((id, stage) -> rows.add(id, stage));
+        jdbc.sql("""
+                update insight_work w set stage = s.stage from unnest(?::uuid[], ?::text[]) s (case_id, stage)
+                where w.case_id = s.case_id
+                """).params(rows.arrays()).update();
     }
 
-    void insertWork(List<Work> work) {
-        template.batchUpdate("""
+    void insertWork(Collection<Work> work) {
+        if (work.isEmpty()) {
+            return;
+        }
+        Columns rows = new Columns(work.size());
+        work.forEach(w -> rows.add(w.sequence(), w.caseId(), w.day(), w.channel(), w.stage(), w.organizationId(),
+                w.product(), w.version(), w.team(), w.contacts(), w.inbound(), w.repeats(), w.minutes(), w.contactId()));
+        jdbc.sql("""
                 insert into insight_work (sequence, case_id, day, channel, stage, organization_id, product, version,
-                    team, contacts, inbound, repeats, minutes, contact_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    team, contacts, inbound, repeats, minutes, contact_id)
+                select * from unnest(?::bigint[], ?::uuid[], ?::date[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                    ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::uuid[])
                 on conflict (sequence) do nothing
-                """, work.stream().map(w -> new Object[] { w.sequence(), w.caseId(), Date.valueOf(w.day()), w.channel(),
-                    w.stage(), w.organizationId(), w.product(), w.version(), w.team(), w.contacts(), w.inbound(), w.repeats(),
-                    w.minutes(), w.contactId() }).toList());
+                """).params(rows.arrays()).update();
     }
 
-    /** Adds the deltas to one rollup table: its key columns, then contacts, inbound, repeats and minutes. */
+    /** Adds the deltas to one rollup table, all rows in one statement. */
     void addTo(Rollups.Table table, Map<List<Object>, long[]> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
-        String keys = String.join(", ", table.keys());
-        String marks = String.join(", ", java.util.Collections.nCopies(table.keys().size() + 4, "?"));
-        String sql = "insert into " + table.name() + " (" + keys + ", contacts, inbound, repeats, minutes) values ("
-                + marks + ") on conflict (" + keys + ") do update set contacts = " + table.name()
-                + ".contacts + excluded.contacts, inbound = " + table.name() + ".inbound + excluded.inbound, repeats = "
-                + table.name() + ".repeats + excluded.repeats, minutes = " + table.name() + ".minutes + excluded.minutes";
-        List<Object[]> rows = new ArrayList<>(deltas.size());
+        List<String> columns = table.columns();
+        int keyed = table.keys().size() + table.attributes().size();
+        int counts = columns.size() - keyed;
+        Columns rows = new Columns(deltas.size());
         deltas.forEach((key, values) -> {
-            Object[] row = new Object[key.size() + 4];
-            for (int i = 0; i < key.size(); i++) {
-                row[i] = key.get(i) instanceof java.time.LocalDate day ? Date.valueOf(day) : key.get(i);
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < keyed; i++) {
+                row[i] = key.get(i);
             }
-            for (int i = 0; i < 4; i++) {
-                row[key.size() + i] = values[i];
+            for (int i = 0; i < counts; i++) {
+                row[keyed + i] = values[i];
             }
             rows.add(row);
         });
-        template.batchUpdate(sql, rows);
+        StringBuilder sql = new StringBuilder("insert into ").append(table.name()).append(" (")
+                .append(String.join(", ", columns)).append(") select * from unnest(");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("?::").append(i < keyed ? type(columns.get(i)) : "bigint").append("[]");
+        }
+        sql.append(") on conflict (").append(String.join(", ", table.keys())).append(") do update set ");
+        List<String> sets = new ArrayList<>();
+        for (String attribute : table.attributes()) {
+            sets.add(attribute + " = excluded." + attribute);
+        }
+        for (String count : columns.subList(keyed, columns.size())) {
+            sets.add(count + " = " + table.name() + "." + count + " + excluded." + count);
+        }
+        sql.append(String.join(", ", sets));
+        jdbc.sql(sql.toString()).params(rows.arrays()).update();
+    }
+
+    /** The SQL type of a rollup key column. */
+    private static String type(String column) {
+        return column.equals("day") ? "date" : column.endsWith("_id") ? "uuid" : "text";
     }
 
     private static Work work(ResultSet rs, int row) throws SQLException {
@@ -287,7 +413,41 @@ class RollupStore {
                 rs.getObject("contact_id", UUID.class));
     }
 
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Rows turned into one array per column, for {@code insert ... select * from unnest(...)}: one statement writes a
+     * whole batch. Values go as text, which PostgreSQL casts to each column's array type.
+     */
+    private static final class Columns {
+
+        private final int size;
+        private final List<String[]> columns = new ArrayList<>();
+        private int rows;
+
+        Columns(int size) {
+            this.size = size;
+        }
+
+        void add(Object... row) {
+            while (columns.size() < row.length) {
+                columns.add(new String[size]);
+            }
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i)[rows] = row[i] == null ? null : row[i].toString();
+            }
+            rows++;
+        }
+
+        /** One parameter per column. */
+        Object[] arrays() {
+            return columns.toArray();
+        }
     }
 }

@@ -4,36 +4,65 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /** The daily rollups, and the changes to them gathered while a batch of journal entries is applied. */
 final class Rollups {
 
-    /** A rollup table: its name, its key columns, and how a piece of work on a need maps to a key. */
-    record Table(String name, List<String> keys, BiFunction<Work, UUID, List<Object>> key) {
+    /** How a piece of work on a need of a demand class maps to a row of a rollup. */
+    @FunctionalInterface
+    interface Key {
+        List<Object> of(Work work, UUID need, String demandClass);
     }
 
-    static final List<Table> TABLES = List.of(
-            new Table("insight_daily", List.of("day", "need_id", "stage", "channel"),
-                    (w, need) -> List.of(w.day(), need, w.stage(), w.channel())),
-            new Table("insight_daily_organization", List.of("day", "organization_id", "need_id"),
-                    (w, need) -> List.of(w.day(), w.organizationId(), need)),
-            new Table("insight_daily_product", List.of("day", "product", "version", "need_id"),
-                    (w, need) -> List.of(w.day(), w.product(), w.version(), need)),
-            new Table("insight_daily_team", List.of("day", "team", "need_id"),
-                    (w, need) -> List.of(w.day(), w.team(), need)));
+    /**
+     * A rollup table: its name, its key columns, the columns that follow from the key (set, not added up), whether
+     * it counts portal contacts apart, and how a piece of work maps to its row.
+     */
+    record Table(String name, List<String> keys, List<String> attributes, boolean portal, Key key) {
+
+        /** Every column a row is written with, the added-up counts last. */
+        List<String> columns() {
+            List<String> columns = new java.util.ArrayList<>(keys);
+            columns.addAll(attributes);
+            columns.addAll(portal ? List.of("contacts", "inbound", "repeats", "minutes", "portal")
+                    : List.of("contacts", "inbound", "repeats", "minutes"));
+            return columns;
+        }
+    }
+
+    /** The channel whose inbound contacts count as self-service. */
+    static final String PORTAL = "PORTAL";
+
+    static final Table DAILY = new Table("insight_daily", List.of("day", "need_id", "stage", "channel"), List.of(),
+            false, (w, need, demandClass) -> List.of(w.day(), need, w.stage(), w.channel()));
+    static final Table ORGANIZATION = new Table("insight_daily_organization", List.of("day", "organization_id",
+            "need_id"), List.of(), false, (w, need, demandClass) -> List.of(w.day(), w.organizationId(), need));
+    static final Table PRODUCT = new Table("insight_daily_product", List.of("day", "product", "version", "need_id"),
+            List.of(), false, (w, need, demandClass) -> List.of(w.day(), w.product(), w.version(), need));
+    static final Table TEAM = new Table("insight_daily_team", List.of("day", "team", "need_id"), List.of(), false,
+            (w, need, demandClass) -> List.of(w.day(), w.team(), need));
+    static final Table CLASS = new Table("insight_daily_class", List.of("day", "demand_class", "stage", "channel"),
+            List.of(), false, (w, need, demandClass) -> List.of(w.day(), demandClass, w.stage(), w.channel()));
+    static final Table CLASS_NEED = new Table("insight_daily_class_need", List.of("need_id", "day", "stage"),
+            List.of("demand_class"), true, (w, need, demandClass) -> List.of(need, w.day(), w.stage(), demandClass));
+    static final Table CLASS_TEAM = new Table("insight_daily_class_team", List.of("day", "demand_class", "team"),
+            List.of(), false, (w, need, demandClass) -> List.of(w.day(), demandClass, w.team()));
+
+    static final List<Table> TABLES = List.of(DAILY, ORGANIZATION, PRODUCT, TEAM, CLASS, CLASS_NEED, CLASS_TEAM);
 
     private final Map<Table, Map<List<Object>, long[]>> deltas = new HashMap<>();
 
-    /** Counts the work on the need ({@code sign} 1), or takes it back ({@code sign} -1). */
-    void add(Work work, UUID need, int sign) {
+    /** Counts the work on the need of that class ({@code sign} 1), or takes it back ({@code sign} -1). */
+    void add(Work work, UUID need, String demandClass, int sign) {
+        long portal = PORTAL.equals(work.channel()) ? work.inbound() : 0;
         for (Table table : TABLES) {
             long[] values = deltas.computeIfAbsent(table, t -> new HashMap<>())
-                    .computeIfAbsent(table.key().apply(work, need), k -> new long[4]);
+                    .computeIfAbsent(table.key().of(work, need, demandClass), k -> new long[5]);
             values[0] += (long) sign * work.contacts();
             values[1] += (long) sign * work.inbound();
             values[2] += (long) sign * work.repeats();
             values[3] += (long) sign * work.minutes();
+            values[4] += sign * portal;
         }
     }
 

@@ -40,7 +40,7 @@ import io.repdesk.shared.OrganizationId;
 /**
  * The rollups are checked against the same figures recomputed by plain SQL from the contacts, cases, customers and
  * the journal, on generated data with late-arriving contacts, cases linked to a need after their contacts, needs
- * moving stage between contacts, merged needs and merged cases.
+ * moving stage between contacts, needs reclassified after work was counted for them, merged needs and merged cases.
  */
 @RepdeskIntegrationTest
 class RollupProjectorIntegrationTests {
@@ -125,6 +125,12 @@ class RollupProjectorIntegrationTests {
             Instant at = START.plus(Duration.ofHours(random.nextInt(24 * 60)));
             contact(cases.get(onCase).customerId(), onCase, at, null,
                     random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND, random);
+            if (i == 15) {
+                needs.classify(known.get(0), DemandClass.ROUTINE, "rollup test: reclassified after contacts");
+            }
+            if (i == 38) {
+                needs.classify(known.get(1), DemandClass.VALUE_ADDING, "rollup test: reclassified after a link");
+            }
             if (i == 10) {
                 needs.moveTo(known.get(0), LifecycleStage.EMPOWER, "rollup test", START.plus(Duration.ofDays(20)));
             }
@@ -172,6 +178,10 @@ class RollupProjectorIntegrationTests {
                 found.addAll(differences("insight_daily_organization", "day, organization_id, need_id"));
                 found.addAll(differences("insight_daily_product", "day, product, version, need_id"));
                 found.addAll(differences("insight_daily_team", "day, team, need_id"));
+                found.addAll(differences("insight_daily_class", "day, demand_class, stage, channel"));
+                found.addAll(differences("insight_daily_class_need", "need_id, day, stage, demand_class"));
+                found.addAll(differences("insight_daily_class_team", "day, demand_class, team"));
+                found.addAll(portalDifferences());
                 return found;
             });
             if (differences != null) {
@@ -182,6 +192,17 @@ class RollupProjectorIntegrationTests {
             }
             assertThat(System.nanoTime()).as("the journal kept moving for a minute").isLessThan(deadline);
         }
+    }
+
+    /** The per-need rollup's portal contacts against the inbound portal contacts recomputed. */
+    private List<String> portalDifferences() {
+        String rollup = "select need_id, day, sum(portal) as portal from insight_daily_class_need group by need_id, day"
+                + " having sum(portal) <> 0";
+        String recomputed = "select need_id, day, sum(inbound) as portal from (" + recomputation()
+                + ") w where channel = 'PORTAL' group by need_id, day having sum(inbound) <> 0";
+        String sql = "(" + rollup + " except " + recomputed + ") union all (" + recomputed + " except " + rollup + ")";
+        return jdbc.sql("select r::text from (" + sql + ") r limit 20").query(String.class).list()
+                .stream().map(row -> "portal " + row).collect(Collectors.toList());
     }
 
     /** Rows of the rollup and of its recomputation that differ, both ways. */
@@ -229,7 +250,8 @@ class RollupProjectorIntegrationTests {
                         from journal_event s where s.stream = 'need' and s.stream_id = p.need_id
                           and s.type = 'NeedStageChanged' and s.sequence < p.effective
                         order by s.sequence desc limit 1), 'RESPOND') end as stage,
-                    p.channel, coalesce(u.organization_id, '00000000-0000-0000-0000-000000000000') as organization_id,
+                    p.channel, coalesce((select d.demand_class from need_need d where d.id = p.need_id), '')
+                        as demand_class, coalesce(u.organization_id, '00000000-0000-0000-0000-000000000000') as organization_id,
                     coalesce(u.product, '') as product, coalesce(u.version, '') as version,
                     coalesce((select coalesce(t.payload ->> 'team', t.payload ->> 'toTeam') from journal_event t
                         where t.stream = 'case' and t.stream_id = p.case_id and t.sequence < p.sequence

@@ -141,6 +141,18 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void theTeamsDashboardShowsTheSurveyAnswersTheDemoCustomersGave() {
+        Browsers.signIn(page, url(""), "manager", "repdesk-demo");
+        // The demo's customers answered their surveys while the demo loaded, so the answers are dated today.
+        page.navigate(url("/insight/teams?from=2025-11-01&to=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        assertThat(page.locator("canvas#scores-chart")).hasAttribute("data-ready", "true");
+        assertThat(Integer.parseInt(page.locator("canvas#scores-chart").getAttribute("data-points")))
+                .as("scores-chart has data").isGreaterThan(1);
+        assertThat(page.locator("#satisfaction-needs-table tbody tr").first()).not().containsText("No survey answered");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void aManagerRecordsACreditWithItsReasonAndTheAccountManagerSeesItOnTheCustomer() {
         UUID customer = jdbc.sql("select customer_id from insight_customer order by customer_id desc limit 1")
                 .query(UUID.class).single();
