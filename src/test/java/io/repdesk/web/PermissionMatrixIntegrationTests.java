@@ -250,6 +250,7 @@ class PermissionMatrixIntegrationTests {
             GET /survey/{token}                                              ANYONE
             POST /survey/{token}                                             ANYONE
             POST /customers/{id}/notice-preference                           EDIT_CUSTOMERS
+            POST /customers/{id}/environment                                 EDIT_CUSTOMERS
             GET /api/v1/customers/{id}/notice-preference                     VIEW_WORK
             PUT /api/v1/customers/{id}/notice-preference                     EDIT_CUSTOMERS
             GET /queues                                                      VIEW_WORK

@@ -21,12 +21,14 @@ import io.repdesk.contact.ContactFilter;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.customer.Customer;
 import io.repdesk.customer.CustomerManagement;
+import io.repdesk.customer.EnvironmentProfile;
 import io.repdesk.insight.Dashboards;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
 import io.repdesk.shared.CaseId;
 import io.repdesk.shared.CustomerId;
+import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.Page;
 import io.repdesk.shared.PageRequest;
 
@@ -86,5 +88,65 @@ class CustomerController {
         redirect.addFlashAttribute("notice", optedOut ? "Opted out of proactive notices."
                 : "Receives proactive notices again.");
         return "redirect:/customers/" + id;
+    }
+
+    /**
+     * The customer upgraded, changed platform or plan, as the agent learned it: journaled with the day it took
+     * effect (today means now), which fix verification and upgrade warnings read back. Custom attributes stay.
+     */
+    @Permits(Permission.EDIT_CUSTOMERS)
+    @org.springframework.web.bind.annotation.PostMapping("/customers/{id}/environment")
+    String changeEnvironment(@PathVariable UUID id, @RequestParam Map<String, String> form,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Customer customer = customers.get(new CustomerId(id));
+        try {
+            java.time.Instant at = effectiveFrom(form.get("changedOn"));
+            EnvironmentProfile profile = new EnvironmentProfile(field(form, "product"), field(form, "version"),
+                    field(form, "platform"), field(form, "plan"), field(form, "region"),
+                    customer.environment().attributes());
+            customers.changeEnvironment(customer.id(), profile, at);
+            redirect.addFlashAttribute("notice", "Environment saved.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("environmentError", label(e.field()) + " " + e.reason() + ".");
+            redirect.addFlashAttribute("environmentForm", new HashMap<>(form));
+        }
+        return "redirect:/customers/" + id + "#environment";
+    }
+
+    private static final int MAX_ENVIRONMENT_VALUE = 200;
+
+    private static String label(String field) {
+        return "changedOn".equals(field) ? "The day it changed"
+                : Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
+    private static @Nullable String field(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.strip();
+        if (clean.length() > MAX_ENVIRONMENT_VALUE) {
+            throw new InvalidInput(name, "is at most " + MAX_ENVIRONMENT_VALUE + " characters");
+        }
+        return clean;
+    }
+
+    private java.time.Instant effectiveFrom(@Nullable String changedOn) {
+        java.time.Instant now = java.time.Instant.now();
+        if (changedOn == null || changedOn.isBlank()) {
+            return now;
+        }
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(changedOn.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput("changedOn", "is a date like 2026-11-26");
+        }
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (day.isAfter(today)) {
+            throw new InvalidInput("changedOn", "must not be in the future");
+        }
+        return day.equals(today) ? now : day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 }

@@ -135,6 +135,21 @@ class PreventBrowserTests {
             page.locator("#toggle-notices").click();
             assertThat(page.locator("#notice-preference")).hasText("Opted out of proactive notices.");
             org.assertj.core.api.Assertions.assertThat(customers.optedOutOfNotices(last.id())).isTrue();
+
+            // The customer upgraded: the agent records the new version and the day it changed.
+            page.locator("#environment summary").click();
+            page.locator("#environment input[name=version]").fill("Android 5.3");
+            page.locator("#environment input[name=changedOn]").fill("2999-01-01");
+            page.locator("#save-environment").click();
+            assertThat(page.locator("#environment .error")).hasText("The day it changed must not be in the future.");
+            assertThat(page.locator("#environment input[name=version]")).hasValue("Android 5.3");
+            page.locator("#environment input[name=changedOn]").fill(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .minusDays(3).toString());
+            page.locator("#save-environment").click();
+            assertThat(page.locator(".notice")).containsText("Environment saved.");
+            assertThat(page.locator("dl.environment")).containsText("Android 5.3");
+            org.assertj.core.api.Assertions.assertThat(customers.get(last.id()).environment().version())
+                    .isEqualTo("Android 5.3");
         }
     }
 
