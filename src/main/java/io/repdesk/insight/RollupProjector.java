@@ -163,6 +163,9 @@ public class RollupProjector implements SmartLifecycle {
                 }
                 uuid(payload, "caseId").ifPresent(caseIds::add);
                 uuid(payload, "customerId").ifPresent(customerIds::add);
+                if (entry.type().equals("CustomerEnvironmentChanged")) {
+                    customerIds.add(entry.streamId());
+                }
             }
             needs = store.needs();
             cases = store.cases(caseIds);
@@ -189,6 +192,7 @@ public class RollupProjector implements SmartLifecycle {
                 case "OrganizationRegistered" -> store.insertOrganization(entry.streamId(), text(payload, "name"),
                         text(payload, "plan"));
                 case "CustomerRegistered" -> customerRegistered(entry, payload);
+                case "CustomerEnvironmentChanged" -> customerEnvironmentChanged(entry, payload);
                 case "ContactMarked" -> marks.merge(entry.streamId(), new RollupStore.Mark(entry.streamId(),
                         text(payload, "kind"), text(payload, "excerpt"), entry.actor(), entry.occurredAt()),
                         (first, again) -> new RollupStore.Mark(first.contactId(), again.kind(), first.excerpt(),
@@ -248,6 +252,21 @@ public class RollupProjector implements SmartLifecycle {
                     environment.path("product").asString(""), environment.path("version").asString(""));
             customers.put(entry.streamId(), customer);
             changedCustomers.put(entry.streamId(), customer);
+        }
+
+        /**
+         * The customer upgraded or changed plan: what they contact us about from here on counts under the new
+         * product and version; what was counted before stays under the one they ran then.
+         */
+        private void customerEnvironmentChanged(JournalEntry entry, JsonNode payload) {
+            RollupStore.CustomerState before = customers.getOrDefault(entry.streamId(),
+                    RollupStore.CustomerState.UNKNOWN);
+            JsonNode environment = payload.path("environment");
+            RollupStore.CustomerState after = new RollupStore.CustomerState(before.organizationId(),
+                    environment.path("plan").asString(""), environment.path("product").asString(""),
+                    environment.path("version").asString(""));
+            customers.put(entry.streamId(), after);
+            changedCustomers.put(entry.streamId(), after);
         }
 
         /** An answer counts under the need, team and agent the case had when it was answered. */

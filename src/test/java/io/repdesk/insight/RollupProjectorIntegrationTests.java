@@ -252,7 +252,14 @@ class RollupProjectorIntegrationTests {
                         order by s.sequence desc limit 1), 'RESPOND') end as stage,
                     p.channel, coalesce((select d.demand_class from need_need d where d.id = p.need_id), '')
                         as demand_class, coalesce(u.organization_id, '00000000-0000-0000-0000-000000000000') as organization_id,
-                    coalesce(u.product, '') as product, coalesce(u.version, '') as version,
+                    coalesce((select e.payload -> 'environment' ->> 'product' from journal_event e
+                        where e.stream = 'customer' and e.stream_id = p.customer_id and e.sequence < p.sequence
+                          and e.type in ('CustomerRegistered', 'CustomerEnvironmentChanged')
+                        order by e.sequence desc limit 1), '') as product,
+                    coalesce((select e.payload -> 'environment' ->> 'version' from journal_event e
+                        where e.stream = 'customer' and e.stream_id = p.customer_id and e.sequence < p.sequence
+                          and e.type in ('CustomerRegistered', 'CustomerEnvironmentChanged')
+                        order by e.sequence desc limit 1), '') as version,
                     coalesce((select coalesce(t.payload ->> 'team', t.payload ->> 'toTeam') from journal_event t
                         where t.stream = 'case' and t.stream_id = p.case_id and t.sequence < p.sequence
                           and t.type in ('CaseQueued', 'CaseEscalated')
