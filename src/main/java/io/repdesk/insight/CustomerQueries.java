@@ -123,8 +123,9 @@ class CustomerQueries {
             """;
 
     /**
-     * Case outcomes per team and per assignee, both from one pass over the cases of the range (grouping sets, hashed);
-     * the median age of the open cases comes from the open cases alone.
+     * Case outcomes per team and per assignee from the daily outcome rollup, both in one pass (grouping sets): the
+     * range's days, and for the backlog every earlier day that still has open cases. The median age of the open
+     * cases comes from the open cases alone.
      */
     TeamMetrics caseMetrics(InsightFilter filter) {
         Map<List<Object>, Double> medians = new HashMap<>();
@@ -136,17 +137,20 @@ class CustomerQueries {
         List<TeamMetrics.Row> teams = new ArrayList<>();
         List<TeamMetrics.Row> agents = new ArrayList<>();
         queries.bind("""
-                select grouping(c.team) = 0, case when grouping(c.team) = 0 then c.team else c.assignee end,
-                    count(*) filter (where c.opened_at >= :start),
-                    count(*) filter (where c.opened_at >= :start and c.breaches = 0),
-                    count(*) filter (where c.resolved_at >= :start and c.resolved_at < :end),
-                    count(*) filter (where c.resolved_at >= :start and c.resolved_at < :end and c.replies <= 1
-                        and c.reopens = 0),
-                    count(*) filter (where c.resolved_at >= :start and c.resolved_at < :end and c.reopens > 0),
-                    count(*) filter (where c.resolved_at is null)
-                """ + CASES + """
-                  and (c.resolved_at is null or c.resolved_at >= :start)
-                group by grouping sets ((c.team), (c.assignee))
+                select grouping(d.team) = 0, case when grouping(d.team) = 0 then d.team else d.assignee end,
+                    coalesce(sum(d.opened) filter (where d.day >= :from), 0) as opened,
+                    coalesce(sum(d.opened_in_time) filter (where d.day >= :from), 0),
+                    coalesce(sum(d.resolved) filter (where d.day >= :from), 0) as resolved,
+                    coalesce(sum(d.first_contact) filter (where d.day >= :from), 0),
+                    coalesce(sum(d.reopened) filter (where d.day >= :from), 0),
+                    sum(d.open) as open
+                from insight_daily_outcome d
+                where d.day <= :to and (d.day >= :from or d.open > 0)
+                  and (cast(:demandClass as text) is null or d.demand_class = :demandClass)
+                  and (cast(:stage as text) is null or d.stage = :stage)
+                group by grouping sets ((d.team), (d.assignee))
+                having coalesce(sum(d.opened) filter (where d.day >= :from), 0)
+                    + coalesce(sum(d.resolved) filter (where d.day >= :from), 0) + sum(d.open) > 0
                 """, filter).query((rs, row) -> {
                     boolean byTeam = rs.getBoolean(1);
                     String name = rs.getString(2);

@@ -87,16 +87,10 @@ class DemandQueries {
                         BigDecimal.ZERO, rs.getLong(5) == 0 ? 0 : Math.round(1000.0 * rs.getLong(4) / rs.getLong(5)) / 10.0)).list();
     }
 
-    /**
-     * Marked contacts, where they happened and which need their case is about now; each mark looks its case up by
-     * key (a plain join let the planner hash every case for a few thousand marks; the limit keeps the look-up from
-     * being flattened back into that join).
-     */
+    /** Marked contacts, where they happened and which need their case is about now (kept on the mark). */
     private static final String MARKED = """
-            from insight_feedback f
-            join lateral (select k.need_id from insight_case k where k.case_id = f.case_id limit 1) c on true
-            left join insight_need n on n.need_id = c.need_id
-            where f.day between :from and :to
+            from insight_feedback f left join insight_need n on n.need_id = f.need_id
+            where f.case_id is not null and f.day between :from and :to
               and (cast(:channel as text) is null or f.channel = :channel)
               and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
               and (cast(:stage as text) is null or coalesce(n.stage, 'TRIAGE') = :stage)

@@ -76,9 +76,18 @@ class InsightQueries {
                 rs.wasNull()), rs.getLong(3), nullable(rs.getDouble(4), rs.wasNull()), rs.getLong(5))).list();
     }
 
-    /** Contacts, repeats and minutes per stage; the cost is filled in by the caller. */
+    /**
+     * Contacts, repeats and minutes per stage, from the rollup per day × class × stage × channel (a few hundred rows a
+     * day, where the per-need rollup has thousands); the cost is filled in by the caller.
+     */
     List<AssemblyLine.StageWork> workPerStage(InsightFilter filter) {
-        return bind("select d.stage, sum(d.contacts), sum(d.repeats), sum(d.minutes) " + DAILY + " group by d.stage",
+        return bind("""
+                select d.stage, sum(d.contacts), sum(d.repeats), sum(d.minutes) from insight_daily_class d
+                where d.day between :from and :to
+                  and (cast(:channel as text) is null or d.channel = :channel)
+                  and (cast(:demandClass as text) is null or d.demand_class = :demandClass)
+                  and (cast(:stage as text) is null or d.stage = :stage)
+                group by d.stage""",
                 filter).query((rs, row) -> new AssemblyLine.StageWork(rs.getString(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), BigDecimal.ZERO)).list();
     }

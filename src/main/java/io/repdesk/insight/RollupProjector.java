@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +147,10 @@ public class RollupProjector implements SmartLifecycle {
         /** Needs counted under no class in this batch because they were not defined yet. */
         private final Set<UUID> unclassified = new HashSet<>();
         private final Rollups rollups = new Rollups();
+        /** What the outcome rollup counts each loaded case as: its state when last written, and whether it was merged. */
+        private final Map<UUID, RollupStore.CaseState> countedAs;
+        private final Set<UUID> merged;
+        private final CaseOutcomes outcomes = new CaseOutcomes();
 
         Batch(List<JournalEntry> entries) {
             this.entries = entries;
@@ -169,6 +174,8 @@ public class RollupProjector implements SmartLifecycle {
             }
             needs = store.needs();
             cases = store.cases(caseIds);
+            countedAs = new HashMap<>(cases);
+            merged = store.merged(caseIds);
             cases.values().forEach(c -> customerIds.add(c.customerId()));
             customers = store.customers(customerIds);
             relinked = new HashMap<>();
@@ -301,13 +308,25 @@ public class RollupProjector implements SmartLifecycle {
                     at(entry, payload, "createdAt"), entry.sequence());
             if (!needs.containsKey(entry.streamId())) {
                 boolean countedBefore = unclassified.contains(entry.streamId()) || store.counted(entry.streamId());
+                // Cases already about the need counted as triage under no class; they move to the need's first stage.
+                flush();
+                moveOutcomes(entry.streamId(), RollupStore.NO_CLASS, Work.TRIAGE, RollupStore.NO_CLASS, "RESPOND");
                 needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), "RESPOND", RollupStore.NO_CLASS));
                 if (countedBefore) {
                     needClassified(entry.streamId(), demandClass);
                 } else {
+                    moveOutcomes(entry.streamId(), RollupStore.NO_CLASS, "RESPOND", demandClass, "RESPOND");
                     needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), "RESPOND", demandClass));
                 }
             }
+        }
+
+        /** Moves the outcomes of the need's cases (as written: call after a flush) to another class and stage. */
+        private void moveOutcomes(UUID need, String fromClass, String fromStage, String toClass, String toStage) {
+            if (fromClass.equals(toClass) && fromStage.equals(toStage)) {
+                return;
+            }
+            store.casesOf(need).forEach(c -> outcomes.move(c, fromClass, fromStage, toClass, toStage));
         }
 
         /** What was counted for the need moves to its new class; work gathered so far is written first. */
@@ -320,6 +339,7 @@ public class RollupProjector implements SmartLifecycle {
             }
             flush();
             store.reclassify(need, from, demandClass);
+            moveOutcomes(need, from, state.stage(), demandClass, state.stage());
             needs.put(need, new RollupStore.NeedState(need, state.stage(), demandClass));
         }
 
@@ -328,6 +348,10 @@ public class RollupProjector implements SmartLifecycle {
             String from = payload.path("from").asString();
             store.moveNeed(entry.streamId(), from, to, at(entry, payload, "at"), entry.sequence());
             RollupStore.NeedState state = needs.get(entry.streamId());
+            if (state != null) {
+                flush();
+                moveOutcomes(entry.streamId(), state.demandClass(), state.stage(), state.demandClass(), to);
+            }
             needs.put(entry.streamId(), new RollupStore.NeedState(entry.streamId(), to,
                     state == null ? RollupStore.NO_CLASS : state.demandClass()));
         }
@@ -439,10 +463,35 @@ public class RollupProjector implements SmartLifecycle {
             store.markContacts(marks.values());
             marks.clear();
             rollups.flush(store);
+            countOutcomes();
             store.saveCases(changedCases.values());
+            store.followCases(changedCases.keySet());
             changedCases.clear();
             store.mergeCases(mergedCases);
             mergedCases.clear();
+        }
+
+        /**
+         * Takes back what each changed case counted as in the outcome rollup and counts its new state, under the class
+         * and stage of its need now: every change of a need's class or stage flushes first and moves the need's cases.
+         */
+        private void countOutcomes() {
+            Set<UUID> ids = new LinkedHashSet<>(changedCases.keySet());
+            ids.addAll(mergedCases.keySet());
+            for (UUID id : ids) {
+                RollupStore.CaseState now = cases.get(id);
+                RollupStore.CaseState before = countedAs.put(id, now);
+                if (before != null && !merged.contains(id)) {
+                    outcomes.add(before, classOf(before.needId()), stageOf(before.needId()), -1);
+                }
+                if (mergedCases.containsKey(id)) {
+                    merged.add(id);
+                }
+                if (!merged.contains(id)) {
+                    outcomes.add(now, classOf(now.needId()), stageOf(now.needId()), 1);
+                }
+            }
+            outcomes.flush(store);
         }
     }
 

@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -80,8 +82,8 @@ class RollupStore {
     private static final String[] TABLES = { "insight_need", "insight_stage_span", "insight_stage_move",
         "insight_customer", "insight_case", "insight_work", "insight_daily", "insight_daily_organization",
         "insight_daily_product", "insight_daily_team", "insight_daily_class", "insight_daily_class_need",
-        "insight_daily_class_team", "insight_article_need", "insight_organization", "insight_goodwill",
-        "insight_feedback", "insight_satisfaction" };
+        "insight_daily_class_team", "insight_daily_outcome", "insight_article_need", "insight_organization",
+        "insight_goodwill", "insight_feedback", "insight_satisfaction" };
 
     /** The class that work on no need, or on a need not defined yet, counts under. */
     static final String NO_CLASS = "";
@@ -125,19 +127,37 @@ class RollupStore {
     Map<UUID, CaseState> cases(Collection<UUID> ids) {
         Map<UUID, CaseState> cases = new HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("""
-                    select case_id, reference, customer_id, need_id, inbound, replies, team, status, opened_at,
-                        resolved_at, assignee, reopens, breaches
-                    from insight_case where case_id = any(?)
-                    """).param(ids.toArray(UUID[]::new))
-                    .query((rs, row) -> new CaseState(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6),
-                            rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
-                            instant(rs.getObject(10, OffsetDateTime.class)), rs.getString(11), rs.getInt(12),
-                            rs.getInt(13)))
-                    .list().forEach(c -> cases.put(c.id(), c));
+            jdbc.sql("select " + CASE_COLUMNS + " from insight_case where case_id = any(?)")
+                    .param(ids.toArray(UUID[]::new)).query(RollupStore::caseState).list()
+                    .forEach(c -> cases.put(c.id(), c));
         }
         return cases;
+    }
+
+    /** Which of the cases were merged into another. */
+    Set<UUID> merged(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql("select case_id from insight_case where case_id = any(?) and merged_into is not null")
+                .param(ids.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    /** The cases about the need that were not merged into another, as last saved. */
+    List<CaseState> casesOf(UUID need) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from insight_case where need_id = ? and merged_into is null")
+                .param(need).query(RollupStore::caseState).list();
+    }
+
+    private static final String CASE_COLUMNS = """
+            case_id, reference, customer_id, need_id, inbound, replies, team, status, opened_at, resolved_at, assignee,
+            reopens, breaches""";
+
+    private static CaseState caseState(ResultSet rs, int row) throws SQLException {
+        return new CaseState(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class).toInstant(), instant(rs.getObject(10, OffsetDateTime.class)),
+                rs.getString(11), rs.getInt(12), rs.getInt(13));
     }
 
     Map<UUID, CustomerState> customers(Collection<UUID> ids) {
@@ -256,6 +276,17 @@ class RollupStore {
                 """).params(rows.arrays()).update();
     }
 
+    /** Marks on the contacts of these cases take the need each case is about now (after the cases are saved). */
+    void followCases(Collection<UUID> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update insight_feedback f set need_id = c.need_id from insight_case c
+                where f.case_id = any(?) and c.case_id = f.case_id and f.need_id is distinct from c.need_id
+                """).param(cases.toArray(UUID[]::new)).update();
+    }
+
     void insertGoodwill(long sequence, UUID customer, Goodwill given) {
         jdbc.sql("""
                 insert into insight_goodwill (sequence, customer_id, kind, amount, currency, reason, given_by, given_at)
@@ -285,12 +316,13 @@ class RollupStore {
         marks.forEach(m -> rows.add(m.contactId(), m.kind(), m.excerpt(), m.markedBy(), utc(m.markedAt())));
         jdbc.sql("""
                 insert into insight_feedback (contact_id, kind, excerpt, marked_by, marked_at, case_id, day, channel,
-                    product, version)
+                    product, version, need_id)
                 select m.contact_id, m.kind, m.excerpt, m.marked_by, m.marked_at, w.case_id, w.day, w.channel, w.product,
-                    w.version
+                    w.version, c.need_id
                 from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                     m (contact_id, kind, excerpt, marked_by, marked_at)
                 left join insight_work w on w.contact_id = m.contact_id
+                left join insight_case c on c.case_id = w.case_id
                 on conflict (contact_id) do update set kind = excluded.kind, marked_by = excluded.marked_by,
                     marked_at = excluded.marked_at
                 """).params(rows.arrays()).update();
@@ -303,7 +335,10 @@ class RollupStore {
                 """).params(id, name, plan).update();
     }
 
-    /** Points merged-away cases at the case that carries on, found by its reference once the batch's cases are saved. */
+    /**
+     * Points merged-away cases at the case that carries on, found by its reference once the batch's cases are saved
+     * (the zero id when insight does not know that case).
+     */
     void mergeCases(Map<UUID, String> intoReferences) {
         if (intoReferences.isEmpty()) {
             return;
@@ -311,8 +346,8 @@ class RollupStore {
         Columns rows = new Columns(intoReferences.size());
         intoReferences.forEach((id, reference) -> rows.add(id, reference));
         jdbc.sql("""
-                update insight_case c set merged_into = (select i.case_id from insight_case i where i.reference = m.reference
-                    limit 1)
+                update insight_case c set merged_into = coalesce((select i.case_id from insight_case i
+                    where i.reference = m.reference limit 1), '00000000-0000-0000-0000-000000000000')
                 from unnest(?::uuid[], ?::text[]) m (case_id, reference) where c.case_id = m.case_id
                 """).params(rows.arrays()).update();
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** The daily rollups, and the changes to them gathered while a batch of journal entries is applied. */
 final class Rollups {
 
@@ -15,38 +17,43 @@ final class Rollups {
     }
 
     /**
-     * A rollup table: its name, its key columns, the columns that follow from the key (set, not added up), whether
-     * it counts portal contacts apart, and how a piece of work maps to its row.
+     * A rollup table: its name, its key columns, the columns that follow from the key (set, not added up), the
+     * columns it adds up, and how a piece of work maps to its row (none for a table not counted from work).
      */
-    record Table(String name, List<String> keys, List<String> attributes, boolean portal, Key key) {
+    record Table(String name, List<String> keys, List<String> attributes, List<String> counts, @Nullable Key key) {
 
         /** Every column a row is written with, the added-up counts last. */
         List<String> columns() {
             List<String> columns = new java.util.ArrayList<>(keys);
             columns.addAll(attributes);
-            columns.addAll(portal ? List.of("contacts", "inbound", "repeats", "minutes", "portal")
-                    : List.of("contacts", "inbound", "repeats", "minutes"));
+            columns.addAll(counts);
             return columns;
         }
     }
+
+    /** What every work rollup adds up. */
+    private static final List<String> WORK = List.of("contacts", "inbound", "repeats", "minutes");
+
+    /** The same, with the inbound contacts that came through the portal apart. */
+    private static final List<String> WORK_AND_PORTAL = List.of("contacts", "inbound", "repeats", "minutes", "portal");
 
     /** The channel whose inbound contacts count as self-service. */
     static final String PORTAL = "PORTAL";
 
     static final Table DAILY = new Table("insight_daily", List.of("day", "need_id", "stage", "channel"), List.of(),
-            false, (w, need, demandClass) -> List.of(w.day(), need, w.stage(), w.channel()));
+            WORK, (w, need, demandClass) -> List.of(w.day(), need, w.stage(), w.channel()));
     static final Table ORGANIZATION = new Table("insight_daily_organization", List.of("day", "organization_id",
-            "need_id"), List.of(), false, (w, need, demandClass) -> List.of(w.day(), w.organizationId(), need));
+            "need_id"), List.of(), WORK, (w, need, demandClass) -> List.of(w.day(), w.organizationId(), need));
     static final Table PRODUCT = new Table("insight_daily_product", List.of("day", "product", "version", "need_id"),
-            List.of(), false, (w, need, demandClass) -> List.of(w.day(), w.product(), w.version(), need));
-    static final Table TEAM = new Table("insight_daily_team", List.of("day", "team", "need_id"), List.of(), false,
+            List.of(), WORK, (w, need, demandClass) -> List.of(w.day(), w.product(), w.version(), need));
+    static final Table TEAM = new Table("insight_daily_team", List.of("day", "team", "need_id"), List.of(), WORK,
             (w, need, demandClass) -> List.of(w.day(), w.team(), need));
     static final Table CLASS = new Table("insight_daily_class", List.of("day", "demand_class", "stage", "channel"),
-            List.of(), false, (w, need, demandClass) -> List.of(w.day(), demandClass, w.stage(), w.channel()));
+            List.of(), WORK, (w, need, demandClass) -> List.of(w.day(), demandClass, w.stage(), w.channel()));
     static final Table CLASS_NEED = new Table("insight_daily_class_need", List.of("need_id", "day", "stage"),
-            List.of("demand_class"), true, (w, need, demandClass) -> List.of(need, w.day(), w.stage(), demandClass));
+            List.of("demand_class"), WORK_AND_PORTAL, (w, need, demandClass) -> List.of(need, w.day(), w.stage(), demandClass));
     static final Table CLASS_TEAM = new Table("insight_daily_class_team", List.of("day", "demand_class", "team"),
-            List.of(), false, (w, need, demandClass) -> List.of(w.day(), demandClass, w.team()));
+            List.of(), WORK, (w, need, demandClass) -> List.of(w.day(), demandClass, w.team()));
 
     static final List<Table> TABLES = List.of(DAILY, ORGANIZATION, PRODUCT, TEAM, CLASS, CLASS_NEED, CLASS_TEAM);
 
@@ -57,7 +64,8 @@ final class Rollups {
         long portal = PORTAL.equals(work.channel()) ? work.inbound() : 0;
         for (Table table : TABLES) {
             long[] values = deltas.computeIfAbsent(table, t -> new HashMap<>())
-                    .computeIfAbsent(table.key().of(work, need, demandClass), k -> new long[5]);
+                    .computeIfAbsent(java.util.Objects.requireNonNull(table.key()).of(work, need, demandClass),
+                            k -> new long[5]);
             values[0] += (long) sign * work.contacts();
             values[1] += (long) sign * work.inbound();
             values[2] += (long) sign * work.repeats();

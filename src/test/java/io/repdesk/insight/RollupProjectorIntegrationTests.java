@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.casework.CaseManagement;
 import io.repdesk.casework.CaseNote;
+import io.repdesk.casework.CaseStatus;
 import io.repdesk.contact.Channel;
 import io.repdesk.contact.ContactManagement;
 import io.repdesk.contact.Direction;
@@ -40,7 +41,8 @@ import io.repdesk.shared.OrganizationId;
 /**
  * The rollups are checked against the same figures recomputed by plain SQL from the contacts, cases, customers and
  * the journal, on generated data with late-arriving contacts, cases linked to a need after their contacts, needs
- * moving stage between contacts, needs reclassified after work was counted for them, merged needs and merged cases.
+ * moving stage between contacts, needs reclassified after work was counted for them, merged needs and merged cases,
+ * resolved, reopened and assigned cases (the outcome rollup).
  */
 @RepdeskIntegrationTest
 class RollupProjectorIntegrationTests {
@@ -125,6 +127,17 @@ class RollupProjectorIntegrationTests {
             Instant at = START.plus(Duration.ofHours(random.nextInt(24 * 60)));
             contact(cases.get(onCase).customerId(), onCase, at, null,
                     random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND, random);
+            if (i == 5) {
+                // Outcomes: a case resolved before its need moves stage and class, another assigned before its link.
+                cases.changeStatus(opened.get(0), CaseStatus.RESOLVED);
+                cases.assign(opened.get(3), "sam.tier2");
+            }
+            if (i == 17) {
+                cases.changeStatus(opened.get(1), CaseStatus.RESOLVED);
+            }
+            if (i == 27) {
+                cases.changeStatus(opened.get(7), CaseStatus.CLOSED);
+            }
             if (i == 15) {
                 needs.classify(known.get(0), DemandClass.ROUTINE, "rollup test: reclassified after contacts");
             }
@@ -182,6 +195,8 @@ class RollupProjectorIntegrationTests {
                 found.addAll(differences("insight_daily_class_need", "need_id, day, stage, demand_class"));
                 found.addAll(differences("insight_daily_class_team", "day, demand_class, team"));
                 found.addAll(portalDifferences());
+                found.addAll(outcomeDifferences());
+                found.addAll(caseDifferences());
                 return found;
             });
             if (differences != null) {
@@ -203,6 +218,47 @@ class RollupProjectorIntegrationTests {
         String sql = "(" + rollup + " except " + recomputed + ") union all (" + recomputed + " except " + rollup + ")";
         return jdbc.sql("select r::text from (" + sql + ") r limit 20").query(String.class).list()
                 .stream().map(row -> "portal " + row).collect(Collectors.toList());
+    }
+
+    /**
+     * The daily outcome rollup against the outcomes recomputed from the cases: on the day each case opened and the
+     * day it was resolved, under the class and stage its need has now; merged cases count nothing.
+     */
+    private List<String> outcomeDifferences() {
+        String keys = "day, team, assignee, demand_class, stage";
+        String sums = "sum(opened) as opened, sum(opened_in_time) as opened_in_time, sum(resolved) as resolved, "
+                + "sum(first_contact) as first_contact, sum(reopened) as reopened, sum(open) as open";
+        String rollup = "select " + keys + ", " + sums + " from insight_daily_outcome group by " + keys
+                + " having sum(opened) <> 0 or sum(opened_in_time) <> 0 or sum(resolved) <> 0 or sum(first_contact) <> 0"
+                + " or sum(reopened) <> 0 or sum(open) <> 0";
+        String recomputed = "select " + keys + ", " + sums + """
+                 from (
+                    select (c.opened_at at time zone 'UTC')::date as day, c.team, c.assignee,
+                        coalesce(n.demand_class, '') as demand_class, coalesce(n.stage, 'TRIAGE') as stage, 1 as opened,
+                        (c.breaches = 0)::int as opened_in_time, 0 as resolved, 0 as first_contact, 0 as reopened,
+                        (c.resolved_at is null)::int as open
+                    from insight_case c left join insight_need n on n.need_id = c.need_id where c.merged_into is null
+                    union all
+                    select (c.resolved_at at time zone 'UTC')::date, c.team, c.assignee, coalesce(n.demand_class, ''),
+                        coalesce(n.stage, 'TRIAGE'), 0, 0, 1, (c.replies <= 1 and c.reopens = 0)::int,
+                        (c.reopens > 0)::int, 0
+                    from insight_case c left join insight_need n on n.need_id = c.need_id
+                    where c.merged_into is null and c.resolved_at is not null) o
+                group by\s""" + keys;
+        String sql = "(" + rollup + " except " + recomputed + ") union all (" + recomputed + " except " + rollup + ")";
+        return jdbc.sql("select r::text from (" + sql + ") r limit 20").query(String.class).list()
+                .stream().map(row -> "insight_daily_outcome " + row).collect(Collectors.toList());
+    }
+
+    /** The per-case read model's need, status and merge against casework's own cases. */
+    private List<String> caseDifferences() {
+        return jdbc.sql("""
+                select c.id::text from casework_case c left join insight_case i on i.case_id = c.id
+                where i.case_id is null
+                   or i.need_id <> coalesce(c.need_id, '00000000-0000-0000-0000-000000000000')
+                   or i.status <> c.status or (i.merged_into is null) <> (c.merged_into is null)
+                limit 20
+                """).query(String.class).list().stream().map(id -> "insight_case " + id).collect(Collectors.toList());
     }
 
     /** Rows of the rollup and of its recomputation that differ, both ways. */

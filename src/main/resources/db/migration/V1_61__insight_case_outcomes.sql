@@ -1,0 +1,31 @@
+-- Case outcomes per day for the team and agent metrics: a case counts on the day it opened (opened, opened with no
+-- SLA breach, still open) and on the day it was resolved (resolved, resolved at the first reply and never reopened,
+-- reopened), under its team, its assignee and the demand class and stage of its need now.
+create table insight_daily_outcome (
+    day            date   not null,
+    team           text   not null,
+    assignee       text   not null,
+    demand_class   text   not null,
+    stage          text   not null,
+    opened         bigint not null,
+    opened_in_time bigint not null,
+    resolved       bigint not null,
+    first_contact  bigint not null,
+    reopened       bigint not null,
+    open           bigint not null,
+    primary key (day, team, assignee, demand_class, stage)
+) with (fillfactor = 80);
+
+-- The backlog is counted over every day before the range's end: the days that still have open cases are few.
+create index insight_daily_outcome_open on insight_daily_outcome (day) where open > 0;
+
+-- A need that is reclassified or changes stage moves the outcomes of its cases.
+create index insight_case_need on insight_case (need_id);
+
+-- The rollups are built again from the journal, so that the new table counts every case: the projector starts
+-- from the beginning at the next start.
+truncate insight_need, insight_stage_span, insight_stage_move, insight_customer, insight_case, insight_work,
+    insight_daily, insight_daily_organization, insight_daily_product, insight_daily_team, insight_daily_class,
+    insight_daily_class_need, insight_daily_class_team, insight_daily_outcome, insight_article_need,
+    insight_organization, insight_goodwill, insight_feedback, insight_satisfaction;
+update insight_position set sequence = 0 where projection = 'rollup';
