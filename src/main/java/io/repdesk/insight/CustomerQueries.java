@@ -57,9 +57,8 @@ class CustomerQueries {
                     where organization_id <> '00000000-0000-0000-0000-000000000000' group by organization_id),
                 load as (
                     select d.organization_id, sum(d.contacts) as contacts
-                    from insight_daily_organization d left join insight_need n on n.need_id = d.need_id
-                    where d.day between :from and :to
-                      and (cast(:demandClass as text) is null or n.demand_class = :demandClass)
+                    from insight_period_organization d
+                    where d.demand_class = coalesce(cast(:demandClass as text), '*') and """ + InsightQueries.PERIODS + """
                     group by d.organization_id),
                 orgs as (
                     select s.organization_id, coalesce(o.name, '') as name, coalesce(o.plan, '') as plan, s.seats,

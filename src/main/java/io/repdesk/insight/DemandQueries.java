@@ -45,7 +45,7 @@ class DemandQueries {
 
     /**
      * The needs of one class with the most cost, or (routine) with the least self-service and most contacts. The
-     * per-need rollup has no channel; a channel filter reads the full daily rollup instead.
+     * per-need period rollup has no channel; a channel filter reads the full daily rollup instead.
      */
     List<Demand.NeedLoad> topNeeds(InsightFilter filter, String demandClass, boolean leastSelfServiceFirst, int limit) {
         InsightFilter ofClass = new InsightFilter(filter.from(), filter.to(), filter.channel(), demandClass,
@@ -53,8 +53,8 @@ class DemandQueries {
         String load = filter.channel() == null ? """
                     select d.need_id, sum(d.contacts) as contacts, sum(d.repeats) as repeats, sum(d.minutes) as minutes,
                         sum(d.portal) as portal, sum(d.inbound) as inbound
-                    from insight_daily_class_need d
-                    where d.demand_class = :demandClass and d.day between :from and :to
+                    from insight_period_need d
+                    where d.demand_class = :demandClass and """ + InsightQueries.PERIODS + """
                       and (cast(:stage as text) is null or d.stage = :stage)
                     group by d.need_id
                 """ : """

@@ -28,11 +28,24 @@ class InsightQueries {
         this.jdbc = jdbc;
     }
 
+    /** Rows of a period rollup (alias {@code d}) whose periods together cover the filter's days once. */
+    static final String PERIODS = """
+            (d.grain = 'M' and d.period = any(cast(:months as date[]))
+              or d.grain = 'W' and d.period = any(cast(:weeks as date[]))
+              or d.grain = 'D' and d.period = any(cast(:days as date[])))""";
+
     JdbcClient.StatementSpec bind(String sql, InsightFilter filter) {
+        Periods periods = Periods.covering(filter.from(), filter.to());
         return jdbc.sql(sql).param("from", filter.from()).param("to", filter.to())
                 .param("channel", filter.channel()).param("demandClass", filter.demandClass())
                 .param("stage", filter.stage())
-                .param("start", start(filter.from())).param("end", start(filter.to().plusDays(1)));
+                .param("start", start(filter.from())).param("end", start(filter.to().plusDays(1)))
+                .param("days", texts(periods.days())).param("weeks", texts(periods.weeks()))
+                .param("months", texts(periods.months()));
+    }
+
+    private static String[] texts(List<LocalDate> days) {
+        return days.stream().map(LocalDate::toString).toArray(String[]::new);
     }
 
     List<AssemblyLine.StageNeeds> needsPerStage(InsightFilter filter) {

@@ -82,8 +82,8 @@ class RollupStore {
     private static final String[] TABLES = { "insight_need", "insight_stage_span", "insight_stage_move",
         "insight_customer", "insight_case", "insight_work", "insight_daily", "insight_daily_organization",
         "insight_daily_product", "insight_daily_team", "insight_daily_class", "insight_daily_class_need",
-        "insight_daily_class_team", "insight_daily_outcome", "insight_article_need", "insight_organization",
-        "insight_goodwill", "insight_feedback", "insight_satisfaction" };
+        "insight_daily_class_team", "insight_daily_outcome", "insight_period_need", "insight_period_organization",
+        "insight_article_need", "insight_organization", "insight_goodwill", "insight_feedback", "insight_satisfaction" };
 
     /** The class that work on no need, or on a need not defined yet, counts under. */
     static final String NO_CLASS = "";
@@ -236,6 +236,28 @@ class RollupStore {
                     """).params(demandClass, sign, sign, sign, sign, need).update();
         }
         jdbc.sql("update insight_daily_class_need set demand_class = ? where need_id = ?").params(to, need).update();
+        jdbc.sql("update insight_period_need set demand_class = ? where need_id = ?").params(to, need).update();
+        for (String demandClass : List.of(from, to)) {
+            int sign = demandClass.equals(from) ? -1 : 1;
+            // The need's work is the work of the cases about it (a case linked elsewhere took its work along).
+            jdbc.sql("""
+                    insert into insight_period_organization (grain, period, demand_class, organization_id, contacts,
+                        inbound, repeats, minutes)
+                    select g.grain, case g.grain when 'D' then w.day
+                            when 'W' then greatest(date_trunc('week', w.day), date_trunc('month', w.day))::date
+                            else date_trunc('month', w.day)::date end,
+                        ?, w.organization_id, ? * sum(w.contacts), ? * sum(w.inbound), ? * sum(w.repeats),
+                        ? * sum(w.minutes)
+                    from insight_work w join insight_case c on c.case_id = w.case_id
+                    cross join (values ('D'), ('W'), ('M')) g (grain)
+                    where c.need_id = ? group by 1, 2, 4
+                    on conflict (grain, period, demand_class, organization_id) do update set
+                        contacts = insight_period_organization.contacts + excluded.contacts,
+                        inbound = insight_period_organization.inbound + excluded.inbound,
+                        repeats = insight_period_organization.repeats + excluded.repeats,
+                        minutes = insight_period_organization.minutes + excluded.minutes
+                    """).params(demandClass, sign, sign, sign, sign, need).update();
+        }
     }
 
     /** Ends the need's current stage span, starts the next, and counts the move. */
@@ -437,7 +459,7 @@ class RollupStore {
 
     /** The SQL type of a rollup key column. */
     private static String type(String column) {
-        return column.equals("day") ? "date" : column.endsWith("_id") ? "uuid" : "text";
+        return column.equals("day") || column.equals("period") ? "date" : column.endsWith("_id") ? "uuid" : "text";
     }
 
     private static Work work(ResultSet rs, int row) throws SQLException {

@@ -196,6 +196,7 @@ class RollupProjectorIntegrationTests {
                 found.addAll(differences("insight_daily_class_team", "day, demand_class, team"));
                 found.addAll(portalDifferences());
                 found.addAll(outcomeDifferences());
+                found.addAll(periodDifferences());
                 found.addAll(caseDifferences());
                 return found;
             });
@@ -248,6 +249,44 @@ class RollupProjectorIntegrationTests {
         String sql = "(" + rollup + " except " + recomputed + ") union all (" + recomputed + " except " + rollup + ")";
         return jdbc.sql("select r::text from (" + sql + ") r limit 20").query(String.class).list()
                 .stream().map(row -> "insight_daily_outcome " + row).collect(Collectors.toList());
+    }
+
+    /**
+     * The period rollups against the recomputed work summed per day, per week within a month and per month: per need
+     * (with its class and portal contacts), and per organization under its need's class and under every class.
+     */
+    private List<String> periodDifferences() {
+        String periods = """
+                (select g.grain, case g.grain when 'D' then w.day
+                        when 'W' then greatest(date_trunc('week', w.day), date_trunc('month', w.day))::date
+                        else date_trunc('month', w.day)::date end as period, w.*
+                 from (%s) w cross join (values ('D'), ('W'), ('M')) g (grain))""".formatted(recomputation());
+        String needKeys = "need_id, grain, period, stage, demand_class";
+        String needSums = "sum(contacts) as contacts, sum(inbound) as inbound, sum(repeats) as repeats, "
+                + "sum(minutes) as minutes, sum(portal) as portal";
+        String needRollup = "select " + needKeys + ", " + needSums + " from insight_period_need group by " + needKeys
+                + " having sum(contacts) <> 0 or sum(minutes) <> 0";
+        String needRecomputed = "select " + needKeys + ", sum(contacts) as contacts, sum(inbound) as inbound, "
+                + "sum(repeats) as repeats, sum(minutes) as minutes, "
+                + "coalesce(sum(inbound) filter (where channel = 'PORTAL'), 0) as portal from " + periods
+                + " p group by " + needKeys;
+        String orgKeys = "grain, period, demand_class, organization_id";
+        String orgSums = "sum(contacts) as contacts, sum(inbound) as inbound, sum(repeats) as repeats, "
+                + "sum(minutes) as minutes";
+        String orgRollup = "select " + orgKeys + ", " + orgSums + " from insight_period_organization group by " + orgKeys
+                + " having sum(contacts) <> 0 or sum(minutes) <> 0";
+        String orgRecomputed = "select " + orgKeys + ", " + orgSums + " from (select grain, period, demand_class, "
+                + "organization_id, contacts, inbound, repeats, minutes from " + periods + " p union all "
+                + "select grain, period, '*', organization_id, contacts, inbound, repeats, minutes from " + periods
+                + " q) o group by " + orgKeys;
+        List<String> found = new ArrayList<>();
+        for (String[] pair : List.of(new String[] { "insight_period_need", needRollup, needRecomputed },
+                new String[] { "insight_period_organization", orgRollup, orgRecomputed })) {
+            String sql = "(" + pair[1] + " except " + pair[2] + ") union all (" + pair[2] + " except " + pair[1] + ")";
+            jdbc.sql("select r::text from (" + sql + ") r limit 20").query(String.class).list()
+                    .forEach(row -> found.add(pair[0] + " " + row));
+        }
+        return found;
     }
 
     /** The per-case read model's need, status and merge against casework's own cases. */

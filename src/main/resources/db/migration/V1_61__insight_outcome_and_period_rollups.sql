@@ -22,10 +22,42 @@ create index insight_daily_outcome_open on insight_daily_outcome (day) where ope
 -- A need that is reclassified or changes stage moves the outcomes of its cases.
 create index insight_case_need on insight_case (need_id);
 
+-- Per need and per organization in periods of three grains (grain 'D' a day, 'W' the part of a week within one
+-- month, 'M' a month; period is its first day), so that a dashboard over a year adds up a dozen months and a few
+-- weeks and days per need or organization instead of every day.
+create table insight_period_need (
+    need_id      uuid   not null,
+    grain        text   not null,
+    period       date   not null,
+    stage        text   not null,
+    demand_class text   not null,
+    contacts     bigint not null,
+    inbound      bigint not null,
+    repeats      bigint not null,
+    minutes      bigint not null,
+    portal       bigint not null,
+    primary key (need_id, grain, period, stage)
+) with (fillfactor = 80);
+create index insight_period_need_class on insight_period_need (demand_class, grain, period);
+
+-- demand_class '*' holds every class together.
+create table insight_period_organization (
+    grain           text   not null,
+    period          date   not null,
+    demand_class    text   not null,
+    organization_id uuid   not null,
+    contacts        bigint not null,
+    inbound         bigint not null,
+    repeats         bigint not null,
+    minutes         bigint not null,
+    primary key (grain, period, demand_class, organization_id)
+) with (fillfactor = 80);
+
 -- The rollups are built again from the journal, so that the new table counts every case: the projector starts
 -- from the beginning at the next start.
 truncate insight_need, insight_stage_span, insight_stage_move, insight_customer, insight_case, insight_work,
     insight_daily, insight_daily_organization, insight_daily_product, insight_daily_team, insight_daily_class,
-    insight_daily_class_need, insight_daily_class_team, insight_daily_outcome, insight_article_need,
+    insight_daily_class_need, insight_daily_class_team, insight_daily_outcome, insight_period_need,
+    insight_period_organization, insight_article_need,
     insight_organization, insight_goodwill, insight_feedback, insight_satisfaction;
 update insight_position set sequence = 0 where projection = 'rollup';
