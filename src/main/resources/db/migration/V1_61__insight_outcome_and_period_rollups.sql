@@ -53,11 +53,21 @@ create table insight_period_organization (
     primary key (grain, period, demand_class, organization_id)
 ) with (fillfactor = 80);
 
+-- Seats per organization (customers on it), counted again for the organizations a batch's customers joined or left.
+create table insight_seats (
+    organization_id uuid primary key,
+    seats           integer not null
+);
+create index insight_customer_organization on insight_customer (organization_id);
+
+-- An organization's top needs in the range (the customers dashboard's drivers) read its own days only.
+create index insight_daily_organization_org on insight_daily_organization (organization_id, day);
+
 -- The rollups are built again from the journal, so that the new table counts every case: the projector starts
 -- from the beginning at the next start.
 truncate insight_need, insight_stage_span, insight_stage_move, insight_customer, insight_case, insight_work,
     insight_daily, insight_daily_organization, insight_daily_product, insight_daily_team, insight_daily_class,
     insight_daily_class_need, insight_daily_class_team, insight_daily_outcome, insight_period_need,
     insight_period_organization, insight_article_need,
-    insight_organization, insight_goodwill, insight_feedback, insight_satisfaction;
+    insight_organization, insight_seats, insight_goodwill, insight_feedback, insight_satisfaction;
 update insight_position set sequence = 0 where projection = 'rollup';

@@ -53,8 +53,8 @@ class CustomerQueries {
     List<Peers.Organization> peers(InsightFilter filter) {
         List<Peers.Organization> listed = queries.bind("""
                 with seats as (
-                    select organization_id, count(*) as seats from insight_customer
-                    where organization_id <> '00000000-0000-0000-0000-000000000000' group by organization_id),
+                    select organization_id, seats from insight_seats
+                    where seats > 0 and organization_id <> '00000000-0000-0000-0000-000000000000'),
                 load as (
                     select d.organization_id, sum(d.contacts) as contacts
                     from insight_period_organization d

@@ -83,7 +83,8 @@ class RollupStore {
         "insight_customer", "insight_case", "insight_work", "insight_daily", "insight_daily_organization",
         "insight_daily_product", "insight_daily_team", "insight_daily_class", "insight_daily_class_need",
         "insight_daily_class_team", "insight_daily_outcome", "insight_period_need", "insight_period_organization",
-        "insight_article_need", "insight_organization", "insight_goodwill", "insight_feedback", "insight_satisfaction" };
+        "insight_article_need", "insight_organization", "insight_seats", "insight_goodwill", "insight_feedback",
+        "insight_satisfaction" };
 
     /** The class that work on no need, or on a need not defined yet, counts under. */
     static final String NO_CLASS = "";
@@ -174,18 +175,31 @@ class RollupStore {
         return customers;
     }
 
+    /** Writes the customers a batch changed and counts the seats again of the organizations they left or joined. */
     void saveCustomers(Map<UUID, CustomerState> customers) {
         if (customers.isEmpty()) {
             return;
         }
+        Set<UUID> organizations = new HashSet<>(jdbc.sql("""
+                select distinct organization_id from insight_customer where customer_id = any(?)
+                """).param(customers.keySet().toArray(UUID[]::new)).query(UUID.class).list());
         Columns rows = new Columns(customers.size());
-        customers.forEach((id, c) -> rows.add(id, c.organizationId(), c.plan(), c.product(), c.version()));
+        customers.forEach((id, c) -> {
+            rows.add(id, c.organizationId(), c.plan(), c.product(), c.version());
+            organizations.add(c.organizationId());
+        });
         jdbc.sql("""
                 insert into insight_customer (customer_id, organization_id, plan, product, version)
                 select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
                 on conflict (customer_id) do update set organization_id = excluded.organization_id,
                     plan = excluded.plan, product = excluded.product, version = excluded.version
                 """).params(rows.arrays()).update();
+        jdbc.sql("""
+                insert into insight_seats (organization_id, seats)
+                select o.id, (select count(*) from insight_customer c where c.organization_id = o.id)
+                from unnest(?::uuid[]) o (id)
+                on conflict (organization_id) do update set seats = excluded.seats
+                """).param(organizations.toArray(UUID[]::new)).update();
     }
 
     void insertNeed(UUID id, String title, String demandClass, Instant createdAt, long sequence) {

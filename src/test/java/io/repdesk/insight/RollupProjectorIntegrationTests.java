@@ -198,6 +198,7 @@ class RollupProjectorIntegrationTests {
                 found.addAll(outcomeDifferences());
                 found.addAll(periodDifferences());
                 found.addAll(caseDifferences());
+                found.addAll(seatDifferences());
                 return found;
             });
             if (differences != null) {
@@ -287,6 +288,19 @@ class RollupProjectorIntegrationTests {
                     .forEach(row -> found.add(pair[0] + " " + row));
         }
         return found;
+    }
+
+    /** Seats per organization against the customers registered on it. */
+    private List<String> seatDifferences() {
+        return jdbc.sql("""
+                select coalesce(s.organization_id, c.organization_id)::text || ' ' || coalesce(s.seats, 0) || ' <> '
+                    || coalesce(c.seats, 0)
+                from insight_seats s full join (
+                    select coalesce(organization_id, '00000000-0000-0000-0000-000000000000') as organization_id,
+                        count(*) as seats
+                    from customer_customer group by 1) c on c.organization_id = s.organization_id
+                where coalesce(s.seats, 0) <> coalesce(c.seats, 0) limit 20
+                """).query(String.class).list().stream().map(row -> "insight_seats " + row).collect(Collectors.toList());
     }
 
     /** The per-case read model's need, status and merge against casework's own cases. */
