@@ -2,7 +2,8 @@
 # Times the dashboards: `repdesk bench insight` writes a synthetic journal of N contacts (default 1,000,000)
 # and E entries in all (default ten per contact) to a scratch database, builds the insight rollups from it and
 # times each dashboard's server work, p50/p99 of 50 runs over the last 12 weeks and the last year.
-# Usage: bench/insight.sh [--contacts N] [--events N] [--needs N]   (called by `./repdesk bench insight ...`)
+# --keep DIR keeps the database in DIR; a later run with the same DIR writes nothing and times the dashboards on it.
+# Usage: bench/insight.sh [--contacts N] [--events N] [--needs N] [--keep DIR]   (called by `./repdesk bench insight ...`)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

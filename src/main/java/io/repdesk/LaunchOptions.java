@@ -104,6 +104,12 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                     }
                     evaluation.put("to", required(option, value));
                 }
+                case "--keep" -> {
+                    if (command != Command.BENCH_INSIGHT) {
+                        throw new IllegalArgumentException("--keep applies to 'bench insight' only");
+                    }
+                    evaluation.put("keep", java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
+                }
                 case "--corpus" -> evaluation.put("corpus",
                         java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");

@@ -86,6 +86,12 @@ public final class Repdesk {
             case BENCH_INSIGHT -> {
                 benchmarkOnScratch(properties, options, "bench-insight", false);
                 properties.put("repdesk.insight.tail", false);
+                String keep = options.evaluation().get("keep");
+                if (keep != null) {
+                    // The database stays in that folder; a second run on it times the dashboards again.
+                    properties.put("repdesk.db.data-dir", keep);
+                    properties.put("repdesk.db.keep-data", true);
+                }
             }
             case BENCH_PREVENT -> {
                 // The benchmark drives the signals projection itself and times it; nothing else tails the journal.
@@ -151,7 +157,7 @@ public final class Repdesk {
                   bench sla [--cases N]
                           Open N cases (default 100,000) with two SLA policies in a scratch database and
                           time recomputing every open case's clocks (three passes).
-                  bench insight [--contacts N] [--events N] [--needs N]
+                  bench insight [--contacts N] [--events N] [--needs N] [--keep DIR]
                           Write a synthetic journal of N contacts (default 1,000,000) and N entries in all
                           (default ten per contact) with N needs (default 10,000), build the insight rollups
                           from it, and time every dashboard's server work (p50/p99).

@@ -57,9 +57,9 @@ class CustomerQueries {
                     where seats > 0 and organization_id <> '00000000-0000-0000-0000-000000000000'),
                 load as (
                     select d.organization_id, sum(d.contacts) as contacts
-                    from insight_period_organization d
-                    where d.demand_class = coalesce(cast(:demandClass as text), '*') and """ + InsightQueries.PERIODS + """
-                    group by d.organization_id),
+                    from (""" + InsightQueries.periodRows("insight_period_organization", "organization_id, contacts",
+                        "demand_class = coalesce(cast(:demandClass as text), '*')") + """
+                    ) d group by d.organization_id),
                 orgs as (
                     select s.organization_id, coalesce(o.name, '') as name, coalesce(o.plan, '') as plan, s.seats,
                         case when s.seats < 10 then '1-9 seats' when s.seats < 50 then '10-49 seats' else '50+ seats' end

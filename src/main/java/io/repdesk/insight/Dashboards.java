@@ -60,13 +60,14 @@ public class Dashboards {
     }
 
     public Demand demand(InsightFilter filter) {
-        List<Demand.ClassTotal> totals = demand.totals(filter);
+        DemandQueries.ByClass byClass = demand.byClass(filter);
+        List<Demand.ClassTotal> totals = byClass.totals();
         long contacts = totals.stream().mapToLong(Demand.ClassTotal::contacts).sum();
         long minutes = totals.stream().mapToLong(Demand.ClassTotal::minutes).sum();
         List<Demand.ClassTotal> priced = totals.stream().map(t -> new Demand.ClassTotal(t.demandClass(), t.contacts(),
                 share(t.contacts(), contacts), t.minutes(), cost.price(t.minutes()), share(t.minutes(), minutes),
                 t.repeats(), cost.price(t.repeats() * cost.minutes("ContactRecorded", true)))).toList();
-        return new Demand(demand.perWeek(filter), priced, priced(demand.topNeeds(filter, "VALUE_ERODING", false, TOP)),
+        return new Demand(byClass.weeks(), priced, priced(demand.topNeeds(filter, "VALUE_ERODING", false, TOP)),
                 priced(demand.topNeeds(filter, "ROUTINE", true, TOP)), demand.teams(filter).stream()
                         .map(t -> new Demand.TeamLoad(t.team(), t.valueAddingContacts(), t.contacts(),
                                 t.valueAddingMinutes(), cost.price(t.valueAddingMinutes()), t.valueAddingShare()))

@@ -28,11 +28,16 @@ class InsightQueries {
         this.jdbc = jdbc;
     }
 
-    /** Rows of a period rollup (alias {@code d}) whose periods together cover the filter's days once. */
-    static final String PERIODS = """
-            (d.grain = 'M' and d.period = any(cast(:months as date[]))
-              or d.grain = 'W' and d.period = any(cast(:weeks as date[]))
-              or d.grain = 'D' and d.period = any(cast(:days as date[])))""";
+    /**
+     * The rows of a period rollup whose periods together cover the filter's days once: one branch per grain, so that
+     * each reads one range of the table's covering index (class, grain, period) without visiting the table.
+     */
+    static String periodRows(String table, String columns, String where) {
+        return java.util.stream.Stream.of("M months", "W weeks", "D days").map(grain -> grain.split(" "))
+                .map(grain -> "select " + columns + " from " + table + " where " + where + " and grain = '" + grain[0]
+                        + "' and period = any(cast(:" + grain[1] + " as date[]))")
+                .collect(java.util.stream.Collectors.joining(" union all "));
+    }
 
     JdbcClient.StatementSpec bind(String sql, InsightFilter filter) {
         Periods periods = Periods.covering(filter.from(), filter.to());

@@ -107,6 +107,14 @@ public class RollupProjector implements SmartLifecycle {
         }
     }
 
+    /**
+     * Vacuums and analyses the read models (outside any transaction): after a rebuild the planner knows their sizes
+     * and the dashboards' covering indexes answer without visiting the tables. Autovacuum gets there too, later.
+     */
+    public void vacuum() {
+        store.vacuum();
+    }
+
     /** Applies the next batch in one transaction; returns how many entries it held. */
     int applyNextBatch() {
         Integer applied = transaction.execute(status -> {

@@ -118,6 +118,10 @@ class RollupStore {
         savePosition(0);
     }
 
+    void vacuum() {
+        jdbc.sql("vacuum (analyze) " + String.join(", ", TABLES)).update();
+    }
+
     Map<UUID, NeedState> needs() {
         Map<UUID, NeedState> needs = new HashMap<>();
         jdbc.sql("select need_id, stage, demand_class from insight_need").query((rs, row) -> new NeedState(
