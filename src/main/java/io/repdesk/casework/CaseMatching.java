@@ -2,7 +2,12 @@ package io.repdesk.casework;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,36 +15,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.need.MatchResult;
 import io.repdesk.need.NeedMatcher;
+import io.repdesk.shared.CaseId;
 import io.repdesk.shared.Periodic;
 
 /**
  * Works the matching queue: for each new inbound contact on a case without a need, asks the need
- * matcher, records its suggestions, and links the case when the match is sure. A request leaves the
- * queue in the same transaction that records its outcome; several nodes share the queue.
+ * matcher, records its suggestions, and links the case when the match is sure. Requests are taken in
+ * batches and leave the queue in the same transaction that records their outcomes; several workers and
+ * nodes share the queue.
  */
 @Component
 class CaseMatching implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseMatching.class);
-    /** How long one request waits for this node to learn what preceded it before it goes back to the queue. */
-    private static final Duration LEARNING = Duration.ofSeconds(1);
 
     /**
      * Matching queue settings.
      *
-     * @param workers requests matched at once on this node; 0 means one per core
+     * @param workers workers matching at once on this node; 0 means one per core
+     * @param batch requests a worker claims and matches in one transaction
      */
     @ConfigurationProperties("repdesk.casework.matching")
     record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval,
-            int workers) {
+            int workers, @DefaultValue("32") int batch) {
 
         Settings {
             workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+            batch = Math.max(batch, 1);
         }
     }
 
@@ -59,43 +65,60 @@ class CaseMatching implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Matches waiting requests until the queue is empty; returns how many were matched. */
+    /**
+     * Matches waiting requests, a batch per transaction, until none is left that this node can match yet;
+     * returns how many requests it took from the queue.
+     */
     int drain() {
         int total = 0;
-        while (Boolean.TRUE.equals(transaction.execute(this::matchOne))) {
-            total++;
+        Integer taken;
+        while ((taken = transaction.execute(status -> matchBatch())) != null && taken > 0) {
+            total += taken;
         }
         return total;
     }
 
     /**
-     * Claims one request, matches it and records the outcome in one short transaction: matching (which
-     * reads and waits) happens before the first write, so no lock is held while it runs. It waits only until
-     * this node's index has learned the journal as it stood when the contact was recorded, not the journal's
-     * head, so sustained ingest elsewhere does not hold it up.
+     * Claims up to a batch of requests, matches them and records the outcomes in one short transaction.
+     * Only requests whose contact was recorded when the journal stood at or below what this node has learned
+     * are claimed, so none waits for this node to learn the corrections made before it, and sustained
+     * ingest elsewhere holds nothing up. Matching (which reads, and runs the model on the texts the index
+     * has no vector for, together) happens before the first write to a case, so no case is locked while it
+     * runs; the cases are then written in one order on every worker, so two workers never wait on each other
+     * in a circle.
      */
-    private boolean matchOne(TransactionStatus status) {
-        List<Matches.Request> claimed = matches.claim(1);
-        if (claimed.isEmpty()) {
-            return false;
+    private int matchBatch() {
+        List<Matches.Request> claimed = matches.claim(settings.batch(), matcher.learned());
+        Map<CaseId, SupportCase> open = new HashMap<>();
+        List<Matches.Request> wanted = new ArrayList<>();
+        for (Matches.Request request : claimed) {
+            SupportCase supportCase = open.containsKey(request.caseId()) ? open.get(request.caseId())
+                    : cases.get(request.caseId());
+            if (supportCase.needId() == null && supportCase.isOpen()) {
+                open.put(supportCase.id(), supportCase);
+                wanted.add(request);
+            }
         }
-        Matches.Request request = claimed.getFirst();
-        SupportCase supportCase = cases.get(request.caseId());
-        if (supportCase.needId() != null || !supportCase.isOpen()) {
-            return true;
+        List<MatchResult> results = matcher.matchAll(wanted.stream()
+                .map(r -> new NeedMatcher.Query(r.contactId(), r.text())).toList());
+        Map<CaseId, List<Integer>> byCase = new TreeMap<>(Comparator.comparing(CaseId::value));
+        for (int i = 0; i < wanted.size(); i++) {
+            byCase.computeIfAbsent(wanted.get(i).caseId(), c -> new ArrayList<>()).add(i);
         }
-        if (!matcher.awaitLearned(request.learnedThrough(), LEARNING)) {
-            // this node has not learned the corrections made before the contact yet: leave it queued
-            status.setRollbackOnly();
-            return false;
-        }
-        MatchResult result = matcher.match(request.contactId(), request.text(), request.learnedThrough());
-        matches.record(supportCase.id(), result.candidates().stream()
-                .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(), Instant.now());
-        if (result instanceof MatchResult.Matched matched) {
-            cases.linkAutomatically(supportCase.id(), matched.needId(), matched.confidence());
-        }
-        return true;
+        Instant now = Instant.now();
+        byCase.forEach((caseId, requests) -> {
+            // a case's requests in the order they came: once one links the case, the later ones are moot
+            for (int i : requests) {
+                MatchResult result = results.get(i);
+                matches.record(caseId, result.candidates().stream()
+                        .map(c -> new Suggestion(c.needId(), c.confidence())).toList(), result.newNeedScore(), now);
+                if (result instanceof MatchResult.Matched matched) {
+                    cases.linkAutomatically(caseId, matched.needId(), matched.confidence());
+                    break;
+                }
+            }
+        });
+        return claimed.size();
     }
 
     private void work() {

@@ -68,11 +68,6 @@ public class NeedMatcher {
         model.refit();
     }
 
-    /** Waits until this node has learned every change up to the given journal sequence; false on timeout. */
-    public boolean awaitLearned(long sequence, Duration timeout) {
-        return index.awaitSequence(sequence, timeout);
-    }
-
     public MatchResult match(String text) {
         return match(null, text, journal.head());
     }
@@ -84,11 +79,44 @@ public class NeedMatcher {
      */
     public MatchResult match(io.repdesk.shared.@Nullable ContactId contact, String text, long learnedThrough) {
         index.awaitSequence(learnedThrough, CATCH_UP);
+        return matchAll(List.of(new Query(contact, text))).getFirst();
+    }
+
+    /** A contact to match: its id when it was recorded (its vector may be in the index), and its text. */
+    public record Query(io.repdesk.shared.@Nullable ContactId contact, String text) {
+    }
+
+    /** The last journal sequence this node has learned: contacts recorded up to it can be matched now. */
+    public long learned() {
+        return index.appliedSequence();
+    }
+
+    /**
+     * Matches several contacts as this node has learned so far (the caller sees to it that that is far
+     * enough), one result per contact, in order. Vectors the index holds are reused; the other texts go to
+     * the model together, which runs a batch far more cheaply per text than one text at a time.
+     */
+    public List<MatchResult> matchAll(List<Query> contacts) {
         if (!embedder.available()) {
-            return decide(NeedScoring.keyword(index.keyword(text, NEIGHBOURS)));
+            return contacts.stream().map(c -> decide(NeedScoring.keyword(index.keyword(c.text(), NEIGHBOURS))))
+                    .toList();
         }
-        float @Nullable [] known = contact == null ? null : index.vectorOf(contact).orElse(null);
-        return match(known != null ? known : embedder.embed(text));
+        float[][] vectors = new float[contacts.size()][];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            io.repdesk.shared.ContactId contact = contacts.get(i).contact();
+            vectors[i] = contact == null ? null : index.vectorOf(contact).orElse(null);
+            if (vectors[i] == null) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> embedded = embedder.embed(missing.stream().map(i -> contacts.get(i).text()).toList());
+            for (int m = 0; m < missing.size(); m++) {
+                vectors[missing.get(m)] = embedded.get(m);
+            }
+        }
+        return java.util.Arrays.stream(vectors).map(this::match).toList();
     }
 
     /** Matches an already embedded contact (used by evaluation and batch work). */

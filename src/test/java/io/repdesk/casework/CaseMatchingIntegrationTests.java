@@ -25,6 +25,7 @@ import io.repdesk.journal.Journal;
 import io.repdesk.journal.JournalEntry;
 import io.repdesk.need.DemandClass;
 import io.repdesk.need.NeedManagement;
+import io.repdesk.need.NeedMatcher;
 import io.repdesk.need.NewNeed;
 import io.repdesk.need.ServiceNeed;
 import io.repdesk.shared.CaseId;
@@ -47,6 +48,12 @@ class CaseMatchingIntegrationTests {
 
     @Autowired
     Journal journal;
+
+    @Autowired
+    CaseMatching matching;
+
+    @Autowired
+    NeedMatcher matcher;
 
     @Test
     void aContactLikeTheConfirmedHistoryIsSuggestedItsNeed() {
@@ -96,6 +103,41 @@ class CaseMatchingIntegrationTests {
 
         assertThat(match.newNeedScore()).isGreaterThan(0.5f);
         assertThat(cases.get(caseId).needId()).isNull();
+    }
+
+    @Test
+    void requestsWaitingTogetherAreMatchedInOneBatchEachCaseByItsOwnContact() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        ServiceNeed fridge = define("fridge-batch-" + suffix, "My smart fridge beeps all night");
+        ServiceNeed oven = define("oven-batch-" + suffix, "My oven will not heat up");
+        matching.stop();
+        try {
+            CaseId fridgeTaught = newCase("The smart fridge door alarm keeps beeping at night even when the door is shut");
+            CaseId ovenTaught = newCase("The oven stays cold although it is switched on and the fan is running");
+            asAgent(() -> {
+                cases.linkToNeed(fridgeTaught, fridge.id());
+                cases.linkToNeed(ovenTaught, oven.id());
+            });
+            CaseId fridgeCase = newCase("Smart fridge door alarm beeping through the night although the door is closed");
+            CaseId ovenCase = newCase("My oven does not get hot, it stays cold even with the fan running");
+            CaseId cardCase = newCase("My new card still hasn't arrived, it has been two weeks. Where is it?");
+            List<CaseId> waiting = List.of(fridgeCase, ovenCase, cardCase);
+            assertThat(waiting).allMatch(cases::awaitingMatch);
+            assertThat(matcher.awaitCurrent(Duration.ofSeconds(30))).isTrue();
+
+            assertThat(matching.drain()).isGreaterThanOrEqualTo(5);
+
+            assertThat(waiting).noneMatch(cases::awaitingMatch);
+            assertThat(cases.matchOf(fridgeCase).suggestions().getFirst().needId()).isEqualTo(fridge.id());
+            assertThat(cases.matchOf(ovenCase).suggestions().getFirst().needId()).isEqualTo(oven.id());
+            assertThat(cases.matchOf(cardCase).suggestions().getFirst().needId())
+                    .isEqualTo(needs.byKey("card_arrival").orElseThrow().id());
+            // the taught cases had a need by the time their requests were taken: nothing was matched for them
+            assertThat(cases.matchOf(fridgeTaught).matchedAt()).isNull();
+            assertThat(cases.awaitingMatch(fridgeTaught)).isFalse();
+        } finally {
+            matching.start();
+        }
     }
 
     private CaseMatch awaitMatch(CaseId caseId) {

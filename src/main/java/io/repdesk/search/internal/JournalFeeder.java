@@ -47,6 +47,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     private long committedAt = System.nanoTime();
     private long committed;
     private volatile boolean started;
+    private final java.util.concurrent.atomic.AtomicBoolean readingAhead = new java.util.concurrent.atomic.AtomicBoolean();
 
     JournalFeeder(Journal journal, LuceneContactIndex index, LuceneArticleIndex articles, Embedder embedder, SearchSettings settings,
             JsonMapper json, ObjectProvider<LabelListener> listeners) {
@@ -120,8 +121,11 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         if (entries.isEmpty()) {
             return 0;
         }
-        apply(entries);
         long last = entries.getLast().sequence();
+        if (entries.size() == settings.batchSize()) {
+            readAhead(last);
+        }
+        apply(entries);
         if (System.nanoTime() - committedAt > settings.commitInterval().toNanos()) {
             index.commit(last);
             committed = last;
@@ -130,6 +134,38 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
             index.publish(last);
         }
         return entries.size();
+    }
+
+    /**
+     * With a backlog, has the model embed the new contacts of the next batch while this one is applied to
+     * the index: the embedder remembers them, so the next batch finds its vectors made or in the making, and
+     * the model is not idle while the index writes. One read-ahead at a time.
+     */
+    private void readAhead(long after) {
+        if (!embedder.available() || !readingAhead.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofPlatform().name("index-read-ahead").daemon().start(() -> {
+            try {
+                List<String> texts = new ArrayList<>();
+                for (JournalEntry entry : journal.after(after, settings.batchSize())) {
+                    if ("ContactRecorded".equals(entry.type())) {
+                        JsonNode payload = json.readTree(entry.payload());
+                        if (isInboundContact(entry, payload)) {
+                            texts.add(text(payload));
+                        }
+                    }
+                }
+                if (!texts.isEmpty()) {
+                    embedder.embed(texts);
+                }
+            } catch (RuntimeException e) {
+                // the batch embeds its own texts when it comes
+                log.debug("Reading ahead failed", e);
+            } finally {
+                readingAhead.set(false);
+            }
+        });
     }
 
     /** What the index is built from: this database's journal, embedded by this model. */

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -25,7 +27,8 @@ import io.repdesk.search.Embedder;
  * Sentence embeddings from an ONNX model shipped inside a Maven Central jar, run in-process by ONNX
  * Runtime. One runner thread per core takes whatever texts are waiting, up to {@value #MAX_BATCH}, and
  * embeds them in one model run on its one thread: a caller alone gets a run to itself (no added wait),
- * while concurrent callers and long lists share runs, which costs far less per text than one run each.
+ * while concurrent callers and long lists share runs, which costs far less per text than one run each. A
+ * caller's texts are queued together and by length, so its list fills runs of texts that need little padding.
  * Recently embedded texts are remembered, so the index and the matcher, which see the same new contact,
  * embed it once.
  */
@@ -76,7 +79,10 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     private final String name;
     private final boolean meanPooling;
     private final boolean typeIds;
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    /** Texts waiting for a runner; a caller's texts are added at once, so a short list shares one run. */
+    private final Deque<Pending> waiting = new ArrayDeque<>();
+    private final ReentrantLock queue = new ReentrantLock();
+    private final Condition arrived = queue.newCondition();
     private final List<Thread> runners = new ArrayList<>();
     private final int dimension;
     /**
@@ -91,6 +97,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         }
     };
     private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
     OnnxEmbedder(Model model, int threads) {
         this.name = model.setting;
@@ -146,7 +153,17 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
                 vectors.add(known);
             }
         }
-        waiting.addAll(queued);
+        if (!queued.isEmpty()) {
+            // a run pads every text to its longest one: texts of about the same length share runs
+            queued.sort(java.util.Comparator.comparingInt(p -> p.text().length()));
+            queue.lock();
+            try {
+                waiting.addAll(queued);
+                arrived.signalAll();
+            } finally {
+                queue.unlock();
+            }
+        }
         return vectors.stream().map(OnnxEmbedder::result).toList();
     }
 
@@ -155,19 +172,32 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         return computed.get();
     }
 
+    /** Model runs since start, each over one batch of texts. */
+    long runs() {
+        return runs.get();
+    }
+
     /** A runner: takes the texts waiting (at least one, at most a batch), embeds them in one run, repeats. */
     private void serve() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (!Thread.currentThread().isInterrupted()) {
+            queue.lock();
             try {
-                batch.add(waiting.take());
+                while (waiting.isEmpty()) {
+                    arrived.await();
+                }
+                while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
+                    batch.add(waiting.poll());
+                }
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                queue.unlock();
             }
-            waiting.drainTo(batch, MAX_BATCH - 1);
             try {
                 float[][] vectors = run(batch.stream().map(Pending::text).toList());
                 computed.addAndGet(vectors.length);
+                runs.incrementAndGet();
                 for (int i = 0; i < vectors.length; i++) {
                     batch.get(i).vector().complete(vectors[i]);
                 }
@@ -297,8 +327,14 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
                 break;
             }
         }
-        List<Pending> left = new ArrayList<>();
-        waiting.drainTo(left);
+        List<Pending> left;
+        queue.lock();
+        try {
+            left = new ArrayList<>(waiting);
+            waiting.clear();
+        } finally {
+            queue.unlock();
+        }
         left.forEach(p -> p.vector().completeExceptionally(new IllegalStateException("The embedder was closed")));
         session.close();
         tokenizer.close();

@@ -120,4 +120,21 @@ class OnnxEmbedderTests {
 
         assertThat(embedder.computed() - before).isEqualTo(1);
     }
+
+    @Test
+    void theTextsOfOneCallerGoThroughTheModelInAsFewRunsAsABatchAllows() throws Exception {
+        try (OnnxEmbedder fresh = new OnnxEmbedder(OnnxEmbedder.Model.BGE_SMALL, 1)) {
+            List<String> batch = IntStream.range(0, OnnxEmbedder.MAX_BATCH)
+                    .mapToObj(i -> "Transfer " + i + " to my landlord is still pending").toList();
+            fresh.embed(batch);
+
+            assertThat(fresh.runs()).isEqualTo(1);
+            assertThat(fresh.computed()).isEqualTo(OnnxEmbedder.MAX_BATCH);
+
+            fresh.embed(IntStream.rangeClosed(0, OnnxEmbedder.MAX_BATCH)
+                    .mapToObj(i -> "Refund " + i + " never reached my account").toList());
+
+            assertThat(fresh.runs()).isEqualTo(3);
+        }
+    }
 }

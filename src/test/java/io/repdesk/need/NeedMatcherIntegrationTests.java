@@ -1,0 +1,50 @@
+package io.repdesk.need;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.repdesk.RepdeskIntegrationTest;
+import io.repdesk.search.Embedder;
+import io.repdesk.shared.ContactId;
+
+@RepdeskIntegrationTest
+class NeedMatcherIntegrationTests {
+
+    @Autowired
+    NeedMatcher matcher;
+
+    @Autowired
+    NeedManagement needs;
+
+    @Autowired
+    Embedder embedder;
+
+    @Test
+    void contactsMatchedTogetherAreEmbeddedOnceEachAndGetTheMatchOfTheirOwnText() {
+        String nonce = UUID.randomUUID().toString();
+        List<String> texts = List.of("My new card still hasn't arrived, it has been two weeks. Where is it? " + nonce,
+                "The volcano observatory webcam shows a purple sky and the seismograph chart is blank " + nonce,
+                "Still waiting for the card you sent me two weeks ago, when will it come? " + nonce);
+        long before = embedder.computed();
+
+        List<MatchResult> together = matcher.matchAll(texts.stream()
+                .map(text -> new NeedMatcher.Query(ContactId.random(), text)).toList());
+
+        // none of them is in the index: the model ran on each text once, all of them handed over together
+        assertThat(embedder.computed() - before).isEqualTo(texts.size());
+        ServiceNeed cardArrival = needs.byKey("card_arrival").orElseThrow();
+        assertThat(together.get(0).candidates().getFirst().needId()).isEqualTo(cardArrival.id());
+        assertThat(together.get(1).newNeedScore()).isGreaterThan(0.5f);
+        assertThat(together.get(2).candidates().getFirst().needId()).isEqualTo(cardArrival.id());
+        for (int i = 0; i < texts.size(); i++) {
+            MatchResult alone = matcher.match(texts.get(i));
+            assertThat(together.get(i).candidates()).isEqualTo(alone.candidates());
+            assertThat(together.get(i).newNeedScore()).isEqualTo(alone.newNeedScore());
+        }
+    }
+}
