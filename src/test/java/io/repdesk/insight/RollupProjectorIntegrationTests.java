@@ -128,15 +128,8 @@ class RollupProjectorIntegrationTests {
             contact(cases.get(onCase).customerId(), onCase, at, null,
                     random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND, random);
             if (i == 5) {
-                // Outcomes: a case resolved before its need moves stage and class, another assigned before its link.
-                cases.changeStatus(opened.get(0), CaseStatus.RESOLVED);
+                // Outcomes: a case assigned before it is linked to a need.
                 cases.assign(opened.get(3), "sam.tier2");
-            }
-            if (i == 17) {
-                cases.changeStatus(opened.get(1), CaseStatus.RESOLVED);
-            }
-            if (i == 27) {
-                cases.changeStatus(opened.get(7), CaseStatus.CLOSED);
             }
             if (i == 15) {
                 needs.classify(known.get(0), DemandClass.ROUTINE, "rollup test: reclassified after contacts");
@@ -164,6 +157,16 @@ class RollupProjectorIntegrationTests {
         // A contact on the merged-away case lands on the case that carries on.
         contact(cases.get(opened.get(6)).customerId(), opened.get(6), START.plus(Duration.ofDays(50)), null,
                 Direction.INBOUND, random);
+        // Outcomes, dated after every contact (the history ends on 31 October): a case resolved, reopened and
+        // resolved again, one resolved and one closed; then their needs change stage and class once more.
+        Instant end = START.plus(Duration.ofDays(61));
+        cases.changeStatus(opened.get(0), CaseStatus.RESOLVED, end);
+        cases.changeStatus(opened.get(0), CaseStatus.OPEN, end.plus(Duration.ofHours(1)));
+        cases.changeStatus(opened.get(0), CaseStatus.RESOLVED, end.plus(Duration.ofHours(2)));
+        cases.changeStatus(opened.get(1), CaseStatus.RESOLVED, end);
+        cases.changeStatus(opened.get(7), CaseStatus.CLOSED, end);
+        needs.moveTo(known.get(0), LifecycleStage.PREVENT, "rollup test", end.plus(Duration.ofHours(3)));
+        needs.classify(known.get(1), DemandClass.VALUE_ERODING, "rollup test: reclassified after resolutions");
     }
 
     private CaseId contact(CustomerId customer, CaseId onCase, Instant at, NeedId need, Direction direction,

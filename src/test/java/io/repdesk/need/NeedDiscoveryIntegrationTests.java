@@ -30,12 +30,21 @@ import io.repdesk.shared.Conflict;
 @RepdeskIntegrationTest
 class NeedDiscoveryIntegrationTests {
 
+    /**
+     * Ten customers with one problem, among the triage contacts every earlier test in the shared context left
+     * unlinked (five could be merged with a larger group of unrelated texts when that pool is several hundred).
+     */
     static final List<String> TELESCOPE = List.of(
             "The telescope mount app loses the star alignment after every firmware update",
+            "My telescope mount lost its star alignment when the firmware updated last night",
+            "Each firmware update of the mount makes the telescope forget the star alignment",
+            "Telescope star alignment gone again after the mount's firmware update",
+            "Since updating the mount firmware the telescope keeps losing its alignment to the stars",
             "After the firmware update my telescope mount forgot its star alignment again",
             "Star alignment on the telescope mount resets whenever the firmware updates",
             "Why does the telescope mount lose alignment with the stars after updating firmware?",
-            "Firmware update wiped the telescope star alignment, third time this month");
+            "Firmware update wiped the telescope star alignment, third time this month",
+            "Telescope mount firmware updates erase the saved star alignment every time");
 
     @Autowired
     ContactManagement contacts;
