@@ -15,17 +15,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.journal.Journal;
 import io.repdesk.journal.JournalEntry;
+import io.repdesk.journal.JournalProjection;
 import io.repdesk.shared.HandlingCost;
-import io.repdesk.shared.Periodic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * many nodes tail the same database. A case linked to another need later takes its counted work along.
  */
 @Service
-public class RollupProjector implements SmartLifecycle {
+public class RollupProjector extends JournalProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(RollupProjector.class);
 
     private final Journal journal;
     private final RollupStore store;
@@ -45,10 +40,10 @@ public class RollupProjector implements SmartLifecycle {
     private final InsightSettings settings;
     private final HandlingCost cost;
     private final JsonMapper json;
-    private @Nullable Periodic tailing;
 
     RollupProjector(Journal journal, RollupStore store, TransactionTemplate transaction, InsightSettings settings,
             HandlingCost cost, JsonMapper json) {
+        super("insight-rollups", "Insight rollups");
         this.journal = journal;
         this.store = store;
         this.transaction = transaction;
@@ -58,43 +53,12 @@ public class RollupProjector implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (settings.tail()) {
-            tailing = Periodic.every("insight-rollups", Duration.ofSeconds(1), settings.pollInterval(), this::tailSafely);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (tailing != null) {
-            tailing.close();
-            tailing = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tailing != null;
-    }
-
-    private void tailSafely() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            log.warn("Insight rollups could not apply the journal; will retry: {}", e.toString());
-            log.debug("Rollup failure", e);
-        }
-    }
-
-    /** Applies every journal entry not applied yet; returns the position reached. */
-    public long catchUp() {
-        while (applyNextBatch() > 0) {
-            // keep going while there is a backlog
-        }
-        return position();
+    protected Duration interval() {
+        return settings.tail() ? settings.pollInterval() : Duration.ZERO;
     }
 
     /** The last journal sequence the rollups include. */
+    @Override
     public long position() {
         return store.position();
     }
@@ -116,7 +80,8 @@ public class RollupProjector implements SmartLifecycle {
     }
 
     /** Applies the next batch in one transaction; returns how many entries it held. */
-    int applyNextBatch() {
+    @Override
+    protected int applyNextBatch() {
         Integer applied = transaction.execute(status -> {
             long from = store.lockPosition();
             List<JournalEntry> entries = journal.after(from, settings.batchSize());

@@ -16,9 +16,6 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.repdesk.journal.Journal;
 import io.repdesk.journal.JournalEntry;
+import io.repdesk.journal.JournalProjection;
 import io.repdesk.shared.HandlingCost;
-import io.repdesk.shared.Periodic;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,9 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * merged into another stops counting.
  */
 @Service
-public class SignalProjector implements SmartLifecycle {
+public class SignalProjector extends JournalProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(SignalProjector.class);
 
     private final Journal journal;
     private final SignalStore store;
@@ -49,10 +45,10 @@ public class SignalProjector implements SmartLifecycle {
     private final PreventSettings settings;
     private final HandlingCost cost;
     private final JsonMapper json;
-    private @Nullable Periodic tailing;
 
     SignalProjector(Journal journal, SignalStore store, PlatformTransactionManager transactions,
             PreventSettings settings, HandlingCost cost, JsonMapper json) {
+        super("prevent-signals", "Prevent signals");
         this.journal = journal;
         this.store = store;
         // Readers catch up from inside their own (read-only) transactions: a batch always commits on its own.
@@ -64,41 +60,8 @@ public class SignalProjector implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (settings.signalInterval().isPositive()) {
-            tailing = Periodic.every("prevent-signals", Duration.ofSeconds(1), settings.signalInterval(),
-                    this::tailSafely);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (tailing != null) {
-            tailing.close();
-            tailing = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tailing != null;
-    }
-
-    private void tailSafely() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            log.warn("Prevent signals could not apply the journal; will retry: {}", e.toString());
-            log.debug("Signal failure", e);
-        }
-    }
-
-    /** Applies every journal entry not applied yet; returns the position reached. */
-    public long catchUp() {
-        while (applyNextBatch() > 0) {
-            // keep going while there is a backlog
-        }
-        return position();
+    protected Duration interval() {
+        return settings.signalInterval();
     }
 
     /** Catches up when the journal has entries the signals lack: what readers call before they read. */
@@ -109,6 +72,7 @@ public class SignalProjector implements SmartLifecycle {
     }
 
     /** The last journal sequence the signals include. */
+    @Override
     public long position() {
         return store.position().sequence();
     }
@@ -121,7 +85,8 @@ public class SignalProjector implements SmartLifecycle {
         }
     }
 
-    int applyNextBatch() {
+    @Override
+    protected int applyNextBatch() {
         Integer applied = transaction.execute(status -> {
             SignalStore.Position from = store.lockPosition();
             List<JournalEntry> entries = journal.after(from.sequence(), settings.signalBatch());
