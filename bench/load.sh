@@ -5,7 +5,12 @@
 # p50/p99 of HTTP requests, heap, RSS, database and index size, then times a cold start of a node on the loaded
 # data and `repdesk reindex` on it; rewrites its row in the "Load" section of
 # docs/benchmarks.md (one row per size, so runs at several sizes make the growth table).
-# Usage: bench/load.sh [--contacts N] [--needs K] [--customers C]   (called by `./repdesk bench load ...`)
+# --stop-at N measures after the first N of the run's contacts (time order) and stops; --keep DIR keeps the
+# loaded node in DIR, and the same command with a larger --stop-at (or none) continues from it, so one run can
+# give the rows of several sizes. `touch DIR/pause` stops recording at any moment (matching and indexing finish
+# first, nothing is measured); the same command continues.
+# Usage: bench/load.sh [--contacts N] [--needs K] [--customers C] [--stop-at N] [--keep DIR]
+#   (called by `./repdesk bench load ...`)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,19 +21,30 @@ java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
 
 log="$(mktemp)"
 data="$(mktemp -d)"
+node="$data/node"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = "--keep" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+    mkdir -p "${args[$((i + 1))]}"
+    node="$(cd "${args[$((i + 1))]}" && pwd)"
+  fi
+done
 server=""
 trap '[ -z "$server" ] || kill -TERM "$server" 2>/dev/null || true; rm -rf "$log" "$log.lines" "$data"' EXIT
 # the loaded data directory is kept (not a scratch one) so that a node can then be started on it and reindexed
 "$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" bench load "$@" \
-  "--repdesk.db.data-dir=$data/node" --repdesk.db.keep-data=true | tee "$log"
+  "--repdesk.db.data-dir=$node" --repdesk.db.keep-data=true | tee "$log"
 tr '\r' '\n' < "$log" | grep -E '^bench load ' > "$log.lines" || true
+if grep -q '^bench load paused' "$log.lines"; then
+  exit 0   # stopped by DIR/pause: nothing measured, the same command continues
+fi
 [ -s "$log.lines" ] || { echo "bench load printed no result line" >&2; exit 1; }
 
 seconds_since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 # cold start: a new JVM serving the loaded data (its PostgreSQL and index as the benchmark left them) until health UP
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
 t0=$(date +%s%N)
-"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --data "$data/node" \
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --data "$node" \
   >"$data/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://localhost:$port/actuator/health" >/dev/null; do
@@ -40,7 +56,7 @@ kill -TERM "$server"; wait "$server" 2>/dev/null || true; server=""
 echo "Cold start on the loaded data (new JVM to health UP): $cold s"
 # reindex: the whole command, JVM start included, rebuilding the index from the loaded journal
 t0=$(date +%s%N)
-"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" reindex --data "$data/node" | tr '\r' '\n' | tail -1
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" reindex --data "$node" | tr '\r' '\n' | tail -1
 reindex="$(seconds_since "$t0")"
 echo "Reindex command (JVM start included): $reindex s"
 sed -i "\$s/\$/ cold_start_s=$cold reindex_s=$reindex/" "$log.lines"
@@ -53,6 +69,13 @@ lines = [l for l in open(sys.argv[1]).read().split("\n") if l.startswith("bench 
 r = dict(kv.split("=", 1) for kv in lines[-1].split()[2:])
 args = (" " + os.environ["ARGS"]) if os.environ["ARGS"] else ""
 size = f'{int(r["contacts"]):,} / {int(r["needs"]):,} / {int(r["customers"]):,}'
+part = []
+if int(r.get("of", r["contacts"])) != int(r["contacts"]):
+    part.append(f'the first of a {int(r["of"]):,}-contact run')
+if int(r.get("segment_from", "0")) > 0:
+    part.append(f'ingest figures for contacts {int(r["segment_from"]):,}–{int(r["contacts"]):,}')
+if part:
+    size += " (" + "; ".join(part) + ")"
 def pair(k):
     return f'{r[k + "_p50_ms"]} / {r[k + "_p99_ms"]}'
 row = (f'| {size} | {datetime.date.today()} | {os.environ["LOAD"]} | {r["ingest_per_s"]} | {r["ingest_match_per_s"]} | '

@@ -105,11 +105,13 @@ record LaunchOptions(Command command, int port, String dataDir, @Nullable String
                     evaluation.put("to", required(option, value));
                 }
                 case "--keep" -> {
-                    if (command != Command.BENCH_INSIGHT) {
-                        throw new IllegalArgumentException("--keep applies to 'bench insight' only");
+                    if (command != Command.BENCH_INSIGHT && command != Command.BENCH_LOAD) {
+                        throw new IllegalArgumentException("--keep applies to 'bench insight' and 'bench load' only");
                     }
                     evaluation.put("keep", java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 }
+                case "--stop-at" -> evaluation.put("stop-at", Integer.toString(count(option, required(option, value),
+                        command == Command.BENCH_LOAD, "'bench load'")));
                 case "--corpus" -> evaluation.put("corpus",
                         java.nio.file.Path.of(required(option, value)).toAbsolutePath().toString());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");

@@ -82,6 +82,12 @@ public final class Repdesk {
                 properties.put("server.port", 0);
                 properties.put("repdesk.casework.matching.enabled", true);
                 properties.put("repdesk.need.discovery-interval-seconds", 0);
+                String keep = options.evaluation().get("keep");
+                if (keep != null) {
+                    // The loaded node stays in that folder; the same command again continues the run from it.
+                    properties.put("repdesk.db.data-dir", keep);
+                    properties.put("repdesk.db.keep-data", true);
+                }
             }
             case BENCH_INSIGHT -> {
                 benchmarkOnScratch(properties, options, "bench-insight", false);
@@ -165,13 +171,17 @@ public final class Repdesk {
                           Fill an in-process IMAP server (GreenMail) with N realistic emails (default 10,000)
                           and time the real mailbox reader until all are contacts; a fresh mailbox per run
                           (default 3 runs); prints messages per second.
-                  bench load [--contacts N] [--needs N] [--customers N]
+                  bench load [--contacts N] [--needs N] [--customers N] [--stop-at N] [--keep DIR]
                           Generate a realistic workload in a scratch database through the ingestion path
                           (default 100,000 contacts, 10,000 needs, 10,000 customers): BANKING77 texts with
                           variation, needs with lifecycle shapes, matching and the search index live; prints
                           ingest and ingest-and-match throughput, p50/p99 of HTTP requests (API contact
                           creation, inbox, case page, need page, needs list, SLA report, agent search), heap,
                           RSS, database and index size.
+                          --stop-at N measures after the first N of the run's contacts and stops; --keep DIR
+                          keeps the loaded node in DIR, and the same command with a larger --stop-at (or
+                          none) continues from it. 'touch DIR/pause' stops recording at any moment (matching
+                          finishes first); the same command continues.
                   bench search [--articles N] [--users N]
                           Portal search latency (p50/p99) with 10,000 published articles and 50 concurrent users.
                   bench prevent [--customers N] [--contacts N]

@@ -104,6 +104,16 @@ class LaunchOptionsTests {
         assertThat(Repdesk.defaults(load)).containsEntry("repdesk.command", "bench-load")
                 .containsEntry("repdesk.eval.contacts", "300000").containsEntry("repdesk.eval.customers", "30000")
                 .containsEntry("repdesk.casework.matching.enabled", true).containsEntry("server.port", 0);
+        LaunchOptions kept = LaunchOptions.parse(new String[] { "bench", "load", "--contacts", "1_000_000",
+            "--stop-at", "300_000", "--keep", "/tmp/load-run" }, Map.of());
+        assertThat(Repdesk.defaults(kept)).containsEntry("repdesk.eval.stop-at", "300000")
+                .containsEntry("repdesk.db.data-dir", "/tmp/load-run").containsEntry("repdesk.db.keep-data", true);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "insight", "--stop-at", "5" }, Map.of()))
+                .withMessageContaining("'bench load' only");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse(new String[] { "bench", "sla", "--keep", "/tmp/x" }, Map.of()))
+                .withMessageContaining("'bench insight' and 'bench load' only");
         LaunchOptions prevent = LaunchOptions.parse(new String[] { "bench", "prevent", "--customers", "100_000",
             "--contacts", "50000" }, Map.of());
         assertThat(Repdesk.defaults(prevent)).containsEntry("repdesk.command", "bench-prevent")

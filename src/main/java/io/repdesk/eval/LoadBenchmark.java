@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -62,6 +63,7 @@ import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.ProgressBar;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code repdesk bench load}: generates a realistic workload ({@link LoadWorkload}) in a scratch database through
@@ -79,6 +81,9 @@ class LoadBenchmark implements ApplicationRunner {
     private static final String ADMIN = "bench-load";
     private static final int WARM_UP = 20;
     private static final int REQUESTS = 200;
+    private static final int OPENED_SAMPLE = 2_000;
+    /** A file in the data directory that stops recording; the same command then continues the kept run. */
+    private static final String PAUSE = "pause";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Channel[] CHANNELS = { Channel.EMAIL, Channel.EMAIL, Channel.CHAT, Channel.PORTAL,
             Channel.PHONE, Channel.API };
@@ -96,7 +101,9 @@ class LoadBenchmark implements ApplicationRunner {
     private final int contactCount;
     private final int needCount;
     private final int customerCount;
+    private final int stopAt;
     private final Path dataDir;
+    private final JsonMapper json;
     private final AgentAccounts accounts;
     private final String adminPassword = UUID.randomUUID().toString();
     private final PrintStream out = System.out;
@@ -106,7 +113,8 @@ class LoadBenchmark implements ApplicationRunner {
             Environment environment, @Value("${repdesk.eval.contacts:100000}") int contactCount,
             @Value("${repdesk.eval.needs:10000}") int needCount,
             @Value("${repdesk.eval.customers:10000}") int customerCount,
-            @Value("${repdesk.db.data-dir}") Path dataDir, AgentAccounts accounts) {
+            @Value("${repdesk.eval.stop-at:0}") int stopAt,
+            @Value("${repdesk.db.data-dir}") Path dataDir, AgentAccounts accounts, JsonMapper json) {
         this.customers = customers;
         this.needs = needs;
         this.contacts = contacts;
@@ -120,7 +128,9 @@ class LoadBenchmark implements ApplicationRunner {
         this.contactCount = Math.max(1, contactCount);
         this.needCount = Math.max(1, needCount);
         this.customerCount = Math.max(1, customerCount);
+        this.stopAt = stopAt;
         this.dataDir = dataDir;
+        this.json = json;
         this.accounts = accounts;
     }
 
@@ -128,20 +138,114 @@ class LoadBenchmark implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated("benchmark", null, List.of()));
-        accounts.create(ADMIN, "Load benchmark", Role.ADMIN, adminPassword);
+        Path pause = dataDir.resolve(PAUSE);
+        Files.deleteIfExists(pause); // a pause asked of an earlier run is spent
         LoadWorkload workload = new LoadWorkload(needCount, 10);
-        List<CustomerId> people = registerCustomers(workload);
-        List<NeedId> needIds = defineNeeds(workload);
+        LoadState kept = LoadState.read(dataDir, json);
+        Progress run;
+        if (kept == null) {
+            accounts.create(ADMIN, "Load benchmark", Role.ADMIN, adminPassword);
+            List<CustomerId> people = registerCustomers(workload);
+            List<NeedId> needIds = defineNeeds(workload);
+            run = new Progress(people, needIds, Instant.now().minus(Duration.ofDays(LoadWorkload.DAYS)).toEpochMilli());
+        } else {
+            if (kept.contacts() != contactCount || kept.needs() != needCount || kept.customers() != customerCount) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s holds a run of %,d contacts, %,d needs"
+                        + " and %,d customers; continue it with the same --contacts, --needs and --customers",
+                        dataDir, kept.contacts(), kept.needs(), kept.customers()));
+            }
+            accounts.setPassword(ADMIN, adminPassword, "benchmark");
+            run = new Progress(kept);
+            out.printf(Locale.ROOT, "Continuing the run kept in %s: %,d of its %,d contacts recorded%n", dataDir,
+                    run.recorded, contactCount);
+        }
+        int until = Math.min(contactCount, stopAt > 0 ? stopAt : contactCount);
+        boolean paused = ingest(workload, run, until, pause);
+        run.save();
+        if (paused) {
+            out.printf(Locale.ROOT, "bench load paused at %,d of %,d contacts; the same command continues the run%n",
+                    run.recorded, contactCount);
+            return;
+        }
         Map<String, String> results = new LinkedHashMap<>();
-        results.put("contacts", Integer.toString(contactCount));
+        results.put("contacts", Integer.toString(run.recorded));
+        results.put("of", Integer.toString(contactCount));
         results.put("needs", Integer.toString(needCount));
         results.put("customers", Integer.toString(customerCount));
-        List<CaseId> opened = ingest(workload, people, results);
-        measureRequests(people, needIds, opened, workload, results);
+        run.segmentFigures(results);
+        measureRequests(run.people, run.needIds, run.openedSample, workload, results);
         figures(results);
+        run.measured();
         StringBuilder line = new StringBuilder("bench load");
         results.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
         out.println(line);
+    }
+
+    /** The run as it goes: what {@link LoadState} keeps, in working form. */
+    private final class Progress {
+        final List<CustomerId> people;
+        final List<NeedId> needIds;
+        final long startMillis;
+        int recorded;
+        int openedCount;
+        final List<CaseId> openedSample = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, CaseId> lastCase = new ConcurrentHashMap<>();
+        int segmentFrom;
+        double segmentIngestSeconds;
+        double segmentTotalSeconds;
+        long segmentEmbedded;
+
+        Progress(List<CustomerId> people, List<NeedId> needIds, long startMillis) {
+            this.people = people;
+            this.needIds = needIds;
+            this.startMillis = startMillis;
+        }
+
+        Progress(LoadState state) {
+            this(state.customerIds().stream().map(CustomerId::of).toList(),
+                    state.needIds().stream().map(NeedId::of).toList(), state.startMillis());
+            recorded = state.recorded();
+            openedCount = state.openedCount();
+            state.openedSample().forEach(id -> openedSample.add(CaseId.of(id)));
+            state.lastCase().forEach((customer, id) -> lastCase.put(customer, CaseId.of(id)));
+            segmentFrom = state.segmentFrom();
+            segmentIngestSeconds = state.segmentIngestSeconds();
+            segmentTotalSeconds = state.segmentTotalSeconds();
+            segmentEmbedded = state.segmentEmbedded();
+        }
+
+        void save() throws IOException {
+            Map<Integer, String> last = new java.util.HashMap<>();
+            lastCase.forEach((customer, id) -> last.put(customer, id.toString()));
+            new LoadState(contactCount, needCount, customerCount, startMillis, recorded,
+                    people.stream().map(CustomerId::toString).toList(), needIds.stream().map(NeedId::toString).toList(),
+                    openedCount, List.copyOf(openedSample).stream().map(CaseId::toString).toList(), last, segmentFrom,
+                    segmentIngestSeconds, segmentTotalSeconds, segmentEmbedded).write(dataDir, json);
+        }
+
+        /** Throughput of the contacts recorded since the last measurement (over every run that recorded them). */
+        void segmentFigures(Map<String, String> results) {
+            int segment = recorded - segmentFrom;
+            results.put("cases", Integer.toString(openedCount));
+            results.put("segment_from", Integer.toString(segmentFrom));
+            boolean any = segment > 0 && segmentIngestSeconds > 0;
+            results.put("ingest_per_s", any ? String.format(Locale.ROOT, "%.0f", segment / segmentIngestSeconds) : "–");
+            results.put("ingest_match_per_s", any ? String.format(Locale.ROOT, "%.0f", segment / segmentTotalSeconds)
+                    : "–");
+            results.put("ingest_s", String.format(Locale.ROOT, "%.1f", segmentIngestSeconds));
+            results.put("ingest_match_s", String.format(Locale.ROOT, "%.1f", segmentTotalSeconds));
+            // texts the model ran on per contact recorded: 1.0 when the index and matching share each contact's vector
+            results.put("embedded_per_contact", any ? String.format(Locale.ROOT, "%.2f", segmentEmbedded
+                    / (double) segment) : "–");
+        }
+
+        void measured() throws IOException {
+            segmentFrom = recorded;
+            segmentIngestSeconds = 0;
+            segmentTotalSeconds = 0;
+            segmentEmbedded = 0;
+            save();
+        }
     }
 
     private List<CustomerId> registerCustomers(LoadWorkload workload) {
@@ -194,13 +298,16 @@ class LoadBenchmark implements ApplicationRunner {
         return ids;
     }
 
-    /** Records every contact, then waits until matching has seen every new case and the index every entry. */
-    private List<CaseId> ingest(LoadWorkload workload, List<CustomerId> people, Map<String, String> results)
-            throws Exception {
+    /**
+     * Records the run's contacts in time order from where it stands up to {@code until} (or until the pause file
+     * appears), then waits until matching has seen every new case and the index every entry.
+     *
+     * @return whether it stopped for the pause file
+     */
+    private boolean ingest(LoadWorkload workload, Progress run, int until, Path pause) throws Exception {
         int[] needOf = new int[contactCount];
         long[] when = new long[contactCount];
-        Instant now = Instant.now();
-        Instant start = now.minus(Duration.ofDays(LoadWorkload.DAYS));
+        Instant start = Instant.ofEpochMilli(run.startMillis);
         for (int i = 0; i < contactCount; i++) {
             needOf[i] = workload.drawNeed();
             when[i] = start.plus(Duration.ofDays(workload.drawDay(needOf[i])))
@@ -209,12 +316,16 @@ class LoadBenchmark implements ApplicationRunner {
         Integer[] order = new Integer[contactCount];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (x, y) -> Long.compare(when[x], when[y]));
+        workload.continueFrom(run.recorded);
 
-        Map<Integer, CaseId> lastCase = new ConcurrentHashMap<>();
-        List<CaseId> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        ProgressBar bar = new ProgressBar(out, "Contacts", contactCount);
+        int from = run.recorded;
+        List<CustomerId> people = run.people;
+        AtomicInteger next = new AtomicInteger(from);
+        AtomicInteger done = new AtomicInteger(from);
+        AtomicInteger opened = new AtomicInteger();
+        AtomicBoolean pausing = new AtomicBoolean();
+        ProgressBar bar = new ProgressBar(out, "Contacts", until);
+        bar.update(from);
         long embeddedBefore = embedder.computed();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(INGEST_THREADS)) {
@@ -224,22 +335,28 @@ class LoadBenchmark implements ApplicationRunner {
                     SecurityContextHolder.getContext().setAuthentication(
                             UsernamePasswordAuthenticationToken.authenticated("benchmark", null, List.of()));
                     int k;
-                    while ((k = next.getAndIncrement()) < contactCount) {
+                    while (!pausing.get() && (k = next.getAndIncrement()) < until) {
                         int i = order[k];
                         int customer = workload.nextInt(people.size());
-                        CaseId followUp = workload.nextInt(4) == 0 ? lastCase.get(customer) : null;
+                        CaseId followUp = workload.nextInt(4) == 0 ? run.lastCase.get(customer) : null;
                         String text = workload.text(needOf[i]);
                         var recorded = contacts.record(new NewContact(people.get(customer), followUp,
                                 CHANNELS[workload.nextInt(CHANNELS.length)], Direction.INBOUND,
                                 Instant.ofEpochMilli(when[i]), subject(text), text, null, "load-" + i, null, null));
                         CaseId caseId = recorded.contact().caseId();
                         if (followUp == null) {
-                            opened.add(caseId);
+                            opened.incrementAndGet();
+                            if (run.openedSample.size() < OPENED_SAMPLE) {
+                                run.openedSample.add(caseId);
+                            }
                         }
-                        lastCase.put(customer, caseId);
+                        run.lastCase.put(customer, caseId);
                         int d = done.incrementAndGet();
                         if (d % 500 == 0) {
                             bar.update(d);
+                        }
+                        if (k % 200 == 0 && Files.exists(pause)) {
+                            pausing.set(true);
                         }
                     }
                     return null;
@@ -250,29 +367,29 @@ class LoadBenchmark implements ApplicationRunner {
             }
         }
         bar.done();
+        int recordedNow = Math.min(next.get(), until);
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         long head = journal.head();
-        ProgressBar matching = new ProgressBar(out, "Matching and indexing", opened.size());
+        ProgressBar matching = new ProgressBar(out, "Matching and indexing", opened.get());
         long backlog;
         while ((backlog = cases.matchingBacklog()) > 0 || index.appliedSequence() < head) {
-            matching.update(opened.size() - Math.min(backlog, opened.size()));
+            matching.update(opened.get() - Math.min(backlog, opened.get()));
             index.awaitSequence(head, Duration.ofMillis(500));
         }
         matching.done();
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
+        int count = recordedNow - from;
         out.printf(Locale.ROOT, "Recorded %,d contacts (%,d new cases) in %.1f s: %.0f contacts/s; matched and"
-                + " indexed all in %.1f s: %.0f contacts/s%n", contactCount, opened.size(), ingestSeconds,
-                contactCount / ingestSeconds, totalSeconds, contactCount / totalSeconds);
-        results.put("cases", Integer.toString(opened.size()));
-        results.put("ingest_per_s", String.format(Locale.ROOT, "%.0f", contactCount / ingestSeconds));
-        results.put("ingest_match_per_s", String.format(Locale.ROOT, "%.0f", contactCount / totalSeconds));
-        results.put("ingest_s", String.format(Locale.ROOT, "%.1f", ingestSeconds));
-        results.put("ingest_match_s", String.format(Locale.ROOT, "%.1f", totalSeconds));
-        // texts the model ran on per contact recorded: 1.0 when the index and matching share each contact's vector
-        double embedded = (embedder.computed() - embeddedBefore) / (double) contactCount;
-        out.printf(Locale.ROOT, "Embedded %.2f texts per contact%n", embedded);
-        results.put("embedded_per_contact", String.format(Locale.ROOT, "%.2f", embedded));
-        return opened;
+                + " indexed all in %.1f s: %.0f contacts/s%n", count, opened.get(), ingestSeconds,
+                count / ingestSeconds, totalSeconds, count / totalSeconds);
+        long embedded = embedder.computed() - embeddedBefore;
+        out.printf(Locale.ROOT, "Embedded %.2f texts per contact%n", embedded / (double) Math.max(1, count));
+        run.recorded = recordedNow;
+        run.openedCount += opened.get();
+        run.segmentIngestSeconds += ingestSeconds;
+        run.segmentTotalSeconds += totalSeconds;
+        run.segmentEmbedded += embedded;
+        return pausing.get() && recordedNow < until;
     }
 
     private static String subject(String text) {
@@ -288,7 +405,7 @@ class LoadBenchmark implements ApplicationRunner {
         signIn(http, base);
         String basic = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + adminPassword)
                 .getBytes(StandardCharsets.UTF_8));
-        List<String> references = opened.stream().limit(2_000).map(id -> cases.get(id).reference()).toList();
+        List<String> references = List.copyOf(opened).stream().limit(OPENED_SAMPLE).map(id -> cases.get(id).reference()).toList();
         AtomicInteger created = new AtomicInteger();
         Map<String, IntFunction<HttpRequest>> requests = new LinkedHashMap<>();
         requests.put("api_contact_create", i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/contacts"))

@@ -58,6 +58,7 @@ final class LoadWorkload {
     }
 
     private final Random random;
+    private final long seed;
     private final List<Need> needs = new ArrayList<>();
     private final Map<String, List<String>> questions = new HashMap<>();
     private final SyntheticDemand synthetic;
@@ -66,6 +67,7 @@ final class LoadWorkload {
 
     LoadWorkload(int needCount, long seed) {
         this.random = new Random(seed);
+        this.seed = seed;
         List<String[]> banking = bankingNeeds();
         for (LabelledText row : LabelledText.read(reader("demo/banking77/train.csv"), "banking77/train.csv")) {
             questions.computeIfAbsent(row.category(), c -> new ArrayList<>()).add(row.text());
@@ -143,6 +145,16 @@ final class LoadWorkload {
             text = text.substring(0, at) + text.charAt(at + 1) + text.charAt(at) + text.substring(at + 2);
         }
         return text + CLOSERS[random.nextInt(CLOSERS.length)];
+    }
+
+    /**
+     * Draws afresh for a run continued after {@code recorded} of its contacts, so that its next contacts do not
+     * repeat the customers and wording its first ones drew.
+     */
+    synchronized void continueFrom(int recorded) {
+        if (recorded > 0) {
+            random.setSeed(seed * 1_000_003L + recorded);
+        }
     }
 
     synchronized int nextInt(int bound) {
