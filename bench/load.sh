@@ -40,30 +40,13 @@ if grep -q '^bench load paused' "$log.lines"; then
 fi
 [ -s "$log.lines" ] || { echo "bench load printed no result line" >&2; exit 1; }
 
-seconds_since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
-# cold start: a new JVM serving the loaded data (its PostgreSQL and index as the benchmark left them) until health UP
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
-t0=$(date +%s%N)
-"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --data "$node" \
-  >"$data/serve.log" 2>&1 &
-server=$!
-until curl -sf "http://localhost:$port/actuator/health" >/dev/null; do
-  kill -0 "$server" 2>/dev/null || { echo "repdesk serve exited; see its log:" >&2; tail -20 "$data/serve.log" >&2; exit 1; }
-  sleep 0.1
-done
-cold="$(seconds_since "$t0")"
-kill -TERM "$server"; wait "$server" 2>/dev/null || true; server=""
-echo "Cold start on the loaded data (new JVM to health UP): $cold s"
-# reindex: the whole command, JVM start included, rebuilding the index from the loaded journal
-t0=$(date +%s%N)
-"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" reindex --data "$node" | tr '\r' '\n' | tail -1
-reindex="$(seconds_since "$t0")"
-echo "Reindex command (JVM start included): $reindex s"
-sed -i "\$s/\$/ cold_start_s=$cold reindex_s=$reindex/" "$log.lines"
-
 machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-load="$(cut -d' ' -f1-3 /proc/loadavg)"
-MACHINE="$machine" LOAD="$load" ROOT="$root" ARGS="$*" python3 - "$log.lines" <<'PY'
+# (re)writes this size's row in the "Load" section of docs/benchmarks.md from the last result line: after the
+# requests, again after the cold start and after the reindex, so that a run stopped during either keeps its row
+record_row() {
+  MACHINE="$machine" LOAD="$(cut -d' ' -f1-3 /proc/loadavg)" ROOT="$root" ARGS="${args[*]}" python3 "$data/row.py" "$log.lines"
+}
+cat > "$data/row.py" <<'PY'
 import datetime, os, re, sys
 lines = [l for l in open(sys.argv[1]).read().split("\n") if l.startswith("bench load ")]
 r = dict(kv.split("=", 1) for kv in lines[-1].split()[2:])
@@ -81,7 +64,7 @@ def pair(k):
 row = (f'| {size} | {datetime.date.today()} | {os.environ["LOAD"]} | {r["ingest_per_s"]} | {r["ingest_match_per_s"]} | '
        f'{pair("api_contact_create")} | {pair("inbox")} | {pair("case_page")} | {pair("need_page")} | '
        f'{pair("needs_dashboard")} | {pair("sla_report")} | {pair("agent_search")} | '
-       f'{r["heap_mib"]} | {r["rss_mib"]} | {r["db_mib"]} | {r["index_mib"]} | {r["cold_start_s"]} | {r["reindex_s"]} |')
+       f'{r["heap_mib"]} | {r["rss_mib"]} | {r["db_mib"]} | {r["index_mib"]} | {r.get("cold_start_s", "–")} | {r.get("reindex_s", "–")} |')
 header = """## Load
 
 Command: `./repdesk bench load --contacts N --needs K --customers C` (scratch database; customers with
@@ -117,5 +100,31 @@ rows.sort(key=lambda l: int(l.split("|")[1].split("/")[0].strip().replace(",", "
 section = header + "\n".join(rows) + "\n" + ("\n" + notes + "\n" if notes else "")
 text = pattern.sub(lambda _: section + "\n", text) if m else text.rstrip() + "\n\n" + section
 open(path, "w").write(text)
-print("recorded in docs/benchmarks.md")
+print("recorded in docs/benchmarks.md" + ("" if "reindex_s" in r else " (cold start and reindex to follow)"))
 PY
+record_row
+
+seconds_since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
+# cold start: a new JVM serving the loaded data (its PostgreSQL and index as the benchmark left them) until health UP
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
+t0=$(date +%s%N)
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" serve --port "$port" --data "$node" \
+  >"$data/serve.log" 2>&1 &
+server=$!
+until curl -sf "http://localhost:$port/actuator/health" >/dev/null; do
+  kill -0 "$server" 2>/dev/null || { echo "repdesk serve exited; see its log:" >&2; tail -20 "$data/serve.log" >&2; exit 1; }
+  sleep 0.1
+done
+cold="$(seconds_since "$t0")"
+kill -TERM "$server"; wait "$server" 2>/dev/null || true; server=""
+echo "Cold start on the loaded data (new JVM to health UP): $cold s"
+sed -i "\$s/\$/ cold_start_s=$cold/" "$log.lines"
+record_row
+# reindex: the whole command, JVM start included, rebuilding the index from the loaded journal
+t0=$(date +%s%N)
+"$JAVA_HOME/bin/java" "${java_opts[@]}" ${REPDESK_JAVA_OPTS:-} -jar "$jar" reindex --data "$node" | tr '\r' '\n' | tail -1
+reindex="$(seconds_since "$t0")"
+echo "Reindex command (JVM start included): $reindex s"
+sed -i "\$s/\$/ reindex_s=$reindex/" "$log.lines"
+record_row
+
