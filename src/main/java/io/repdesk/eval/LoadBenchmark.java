@@ -177,7 +177,7 @@ class LoadBenchmark implements ApplicationRunner {
         results.put("needs", Integer.toString(needCount));
         results.put("customers", Integer.toString(customerCount));
         run.segmentFigures(results);
-        measureRequests(run.people, run.needIds, run.openedSample, workload, results);
+        measureRequests(run.people, run.needIds, run.openedSample, run.lastContactDay, workload, results);
         figures(results);
         run.measured();
         StringBuilder line = new StringBuilder("bench load");
@@ -191,6 +191,8 @@ class LoadBenchmark implements ApplicationRunner {
         final List<NeedId> needIds;
         final long startMillis;
         int recorded;
+        /** The day of the last contact recorded (UTC): the SLA report is asked for the weeks up to it. */
+        java.time.LocalDate lastContactDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         int openedCount;
         final List<CaseId> openedSample = java.util.Collections.synchronizedList(new ArrayList<>());
         final Map<Integer, CaseId> lastCase = new ConcurrentHashMap<>();
@@ -389,6 +391,10 @@ class LoadBenchmark implements ApplicationRunner {
         long embedded = embedder.computed() - embeddedBefore;
         out.printf(Locale.ROOT, "Embedded %.2f texts per contact%n", embedded / (double) Math.max(1, count));
         run.recorded = recordedNow;
+        if (recordedNow > 0) {
+            run.lastContactDay = java.time.LocalDate.ofInstant(Instant.ofEpochMilli(when[order[recordedNow - 1]]),
+                    java.time.ZoneOffset.UTC);
+        }
         run.openedCount += opened.get();
         run.segmentIngestSeconds += ingestSeconds;
         run.segmentTotalSeconds += totalSeconds;
@@ -402,6 +408,7 @@ class LoadBenchmark implements ApplicationRunner {
     }
 
     private void measureRequests(List<CustomerId> people, List<NeedId> needIds, List<CaseId> opened,
+            java.time.LocalDate lastContactDay,
             LoadWorkload workload, Map<String, String> results) {
         String base = "http://localhost:" + environment.getProperty("local.server.port");
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -423,7 +430,10 @@ class LoadBenchmark implements ApplicationRunner {
         requests.put("case_page", i -> get(base + "/cases/" + references.get(i % references.size())));
         requests.put("need_page", i -> get(base + "/needs/" + needIds.get(i % Math.min(needIds.size(), 500))));
         requests.put("needs_dashboard", i -> get(base + "/needs"));
-        requests.put("sla_report", i -> get(base + "/admin/sla-report"));
+        // the report's default range (eight weeks) ending on the last contact's day, so that a run measured after
+        // the first part of its contacts (all dated in the run's first months) reports on as many cases as a
+        // run of that size
+        requests.put("sla_report", i -> get(base + "/admin/sla-report?to=" + lastContactDay));
         requests.put("agent_search", i -> get(base + "/search?q=" + URLEncoder.encode(
                 workload.text(workload.drawNeed()), StandardCharsets.UTF_8)));
         for (var entry : requests.entrySet()) {
