@@ -375,14 +375,22 @@ class LoadBenchmark implements ApplicationRunner {
         bar.done();
         int recordedNow = Math.min(next.get(), until);
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        boolean paused = pausing.get() && recordedNow < until;
         long head = journal.head();
-        ProgressBar matching = new ProgressBar(out, "Matching and indexing", opened.get());
-        long backlog;
-        while ((backlog = cases.matchingBacklog()) > 0 || index.appliedSequence() < head) {
-            matching.update(opened.get() - Math.min(backlog, opened.get()));
-            index.awaitSequence(head, Duration.ofMillis(500));
+        long backlog = cases.matchingBacklog();
+        if (paused) {
+            // stopped at once: the matching queue and the index's backlog are in the database and the journal, and
+            // the next run waits for them, so their time counts there
+            out.printf(Locale.ROOT, "Paused with %,d cases waiting for matching; the next run finishes them%n", backlog);
+        } else {
+            ProgressBar matching = new ProgressBar(out, "Matching and indexing", Math.max(backlog, opened.get()));
+            long total = Math.max(backlog, opened.get());
+            while ((backlog = cases.matchingBacklog()) > 0 || index.appliedSequence() < head) {
+                matching.update(total - Math.min(backlog, total));
+                index.awaitSequence(head, Duration.ofMillis(500));
+            }
+            matching.done();
         }
-        matching.done();
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
         int count = recordedNow - from;
         out.printf(Locale.ROOT, "Recorded %,d contacts (%,d new cases) in %.1f s: %.0f contacts/s; matched and"
@@ -399,7 +407,7 @@ class LoadBenchmark implements ApplicationRunner {
         run.segmentIngestSeconds += ingestSeconds;
         run.segmentTotalSeconds += totalSeconds;
         run.segmentEmbedded += embedded;
-        return pausing.get() && recordedNow < until;
+        return paused;
     }
 
     private static String subject(String text) {
