@@ -200,14 +200,36 @@ class Cases {
                 .params(utc(from), utc(to)).query(Cases::supportCase).list();
     }
 
+    /** Open cases per need, busiest first: the folded totals plus the changes not folded yet (V1_63). */
     List<NeedLoad> openLoadByNeed() {
         return jdbc.sql("""
-                select need_id, count(*) as open_cases from casework_case
-                where is_open and need_id is not null group by need_id order by open_cases desc, need_id
+                select need_id, sum(n) as open_cases from (
+                    select need_id, open_cases as n from casework_need_open_total
+                    union all
+                    select need_id, delta from casework_need_open_delta) as counts
+                group by need_id having sum(n) > 0 order by open_cases desc, need_id
                 """)
                 .query((rs, row) -> new NeedLoad(new NeedId(rs.getObject("need_id", UUID.class)),
                         rs.getLong("open_cases")))
                 .list();
+    }
+
+    /**
+     * Folds the open-case changes recorded so far into the per-need totals, in one transaction (readers see the
+     * changes or the totals that hold them, never both), and drops needs left with none. Returns the rows folded.
+     */
+    int foldOpenLoad() {
+        int folded = jdbc.sql("""
+                with folded as (delete from casework_need_open_delta returning need_id, delta),
+                sums as (select need_id, sum(delta) as d, count(*) as rows from folded group by need_id),
+                applied as (
+                    insert into casework_need_open_total (need_id, open_cases) select need_id, d from sums
+                    on conflict (need_id) do update set open_cases = casework_need_open_total.open_cases
+                        + excluded.open_cases)
+                select coalesce(sum(rows), 0) from sums
+                """).query(Integer.class).single();
+        jdbc.sql("delete from casework_need_open_total where open_cases = 0").update();
+        return folded;
     }
 
     List<NeedLoad> openedSinceByNeed(Instant since) {

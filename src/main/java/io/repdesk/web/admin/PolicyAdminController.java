@@ -29,6 +29,7 @@ import io.repdesk.customer.CustomerManagement;
 import io.repdesk.customer.Organization;
 import io.repdesk.need.NeedManagement;
 import io.repdesk.need.ServiceNeed;
+import io.repdesk.shared.NeedId;
 import io.repdesk.security.Permission;
 import io.repdesk.security.Permits;
 import io.repdesk.shared.InvalidInput;
@@ -130,8 +131,22 @@ class PolicyAdminController {
         model.addAttribute("organizations", organizations(form.organizationId()));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("needs", needs.all());
+        model.addAttribute("needTitle", needTitle(form.needId()));
         return "admin/policy";
+    }
+
+    /** The chosen need's title for its picker; an id that is not a need's shows as it is (its error says why). */
+    private String needTitle(@Nullable String chosen) {
+        if (chosen == null || chosen.isBlank()) {
+            return "";
+        }
+        try {
+            NeedId id = NeedId.of(chosen);
+            ServiceNeed need = needs.getAll(List.of(id)).get(id);
+            return need == null ? chosen : need.title();
+        } catch (RuntimeException e) {
+            return chosen;
+        }
     }
 
     /** The organizations to offer, by name, and the chosen one even when it is not among them. */

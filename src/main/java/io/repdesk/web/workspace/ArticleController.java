@@ -242,11 +242,25 @@ class ArticleController {
         return "article-history";
     }
 
+    /** The needs the form names, in its order; an id that is not a need's is left out (its error says why). */
+    private List<io.repdesk.need.ServiceNeed> chosenNeeds(List<String> ids) {
+        List<NeedId> parsed = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                parsed.add(NeedId.of(id));
+            } catch (RuntimeException e) {
+                // not an id: the form's errors name it
+            }
+        }
+        Map<NeedId, io.repdesk.need.ServiceNeed> found = needs.getAll(parsed);
+        return parsed.stream().distinct().filter(found::containsKey).map(found::get).toList();
+    }
+
     private String editor(ArticleForm form, @Nullable Article article, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("article", article);
         model.addAttribute("errors", errors);
-        model.addAttribute("allNeeds", needs.all());
+        model.addAttribute("chosenNeeds", chosenNeeds(form.needIds()));
         model.addAttribute("audiences", Audience.values());
         model.addAttribute("allOrganizations", organizationChoices(form));
         Map<String, String> html = new LinkedHashMap<>();

@@ -113,7 +113,6 @@ class CaseController {
         model.addAttribute("mergedInto", supportCase.mergedInto() == null ? null : cases.get(supportCase.mergedInto()));
         model.addAttribute("timeline", timeline(customer, supportCase));
         model.addAttribute("history", audit.ofCase(supportCase, PageRequest.first(RECENT_HISTORY)));
-        model.addAttribute("allNeeds", needs.all());
         model.addAttribute("triage", suggestions.of(supportCase.id()));
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("sla", sla.slaOf(supportCase.id()));

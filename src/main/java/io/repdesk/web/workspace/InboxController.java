@@ -30,6 +30,8 @@ class InboxController {
 
     static final int TRIAGE_SHOWN = 25;
     static final int GROUP_SHOWN = 20;
+    /** Need groups shown, busiest first. */
+    static final int GROUPS_SHOWN = 200;
 
     private final CaseManagement cases;
     private final NeedManagement needs;
@@ -51,15 +53,18 @@ class InboxController {
     String inbox(Model model) {
         Page<SupportCase> triage = cases.list(CaseFilter.openInTriage(), PageRequest.first(TRIAGE_SHOWN));
         List<NeedLoad> loads = cases.openLoadByNeed();
-        Map<NeedId, ServiceNeed> byId = needs.getAll(loads.stream().map(NeedLoad::needId).toList());
-        List<Group> groups = loads.stream().filter(l -> byId.containsKey(l.needId()))
+        // the busiest needs only: thousands of groups would make a page no one reads to the end
+        List<NeedLoad> shown = loads.subList(0, Math.min(loads.size(), GROUPS_SHOWN));
+        Map<NeedId, ServiceNeed> byId = needs.getAll(shown.stream().map(NeedLoad::needId).toList());
+        List<Group> groups = shown.stream().filter(l -> byId.containsKey(l.needId()))
                 .map(l -> new Group(byId.get(l.needId()), l.openCases())).toList();
+        model.addAttribute("needsWithOpenCases", loads.size());
         model.addAttribute("triage", rows.of(triage.items()));
         model.addAttribute("triageByCase", triage.items().stream()
                 .collect(java.util.stream.Collectors.toMap(SupportCase::id, c -> suggestions.of(c.id()))));
         model.addAttribute("triageTotal", triage.total());
         model.addAttribute("groups", groups);
-        model.addAttribute("openTotal", triage.total() + groups.stream().mapToLong(Group::openCases).sum());
+        model.addAttribute("openTotal", triage.total() + loads.stream().mapToLong(NeedLoad::openCases).sum());
         return "inbox";
     }
 

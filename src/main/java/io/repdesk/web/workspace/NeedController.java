@@ -80,17 +80,60 @@ class NeedController {
     @Permits(Permission.VIEW_WORK)
     @GetMapping("/needs")
     String list(Model model) {
-        Map<NeedId, Long> open = cases.openLoadByNeed().stream()
-                .collect(java.util.stream.Collectors.toMap(NeedLoad::needId, NeedLoad::openCases));
-        List<NeedRow> rows = needs.all().stream()
-                .map(n -> new NeedRow(n, open.getOrDefault(n.id(), 0L)))
-                .sorted(java.util.Comparator.comparingLong(NeedRow::openCases).reversed())
-                .toList();
-        model.addAttribute("total", rows.size());
-        model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), CATALOGUE_ROWS)));
+        // the busiest needs by open cases, then (when fewer have open cases) the others by title; only the
+        // needs shown are read, not the whole catalogue
+        List<NeedLoad> busiest = cases.openLoadByNeed();
+        Map<NeedId, ServiceNeed> busy = needs.getAll(busiest.stream().limit(CATALOGUE_ROWS * 2L)
+                .map(NeedLoad::needId).toList());
+        List<NeedRow> rows = new java.util.ArrayList<>();
+        for (NeedLoad load : busiest) {
+            ServiceNeed need = busy.get(load.needId());
+            if (rows.size() < CATALOGUE_ROWS && need != null && need.mergedInto() == null) {
+                rows.add(new NeedRow(need, load.openCases()));
+            }
+        }
+        Page<ServiceNeed> byTitle = needs.list(io.repdesk.need.NeedFilter.any(), new PageRequest(0, CATALOGUE_ROWS));
+        java.util.Set<NeedId> shown = new java.util.HashSet<>(rows.stream().map(r -> r.need().id()).toList());
+        for (int page = 1; rows.size() < CATALOGUE_ROWS && !byTitle.items().isEmpty(); page++) {
+            for (ServiceNeed need : byTitle.items()) {
+                if (rows.size() < CATALOGUE_ROWS && shown.add(need.id())) {
+                    rows.add(new NeedRow(need, 0));
+                }
+            }
+            byTitle = needs.list(io.repdesk.need.NeedFilter.any(), new PageRequest(page, CATALOGUE_ROWS));
+        }
+        model.addAttribute("total", needs.list(io.repdesk.need.NeedFilter.any(), new PageRequest(0, 1)).total());
+        model.addAttribute("rows", rows);
         model.addAttribute("gaps", measures.gapNeeds());
         model.addAttribute("falling", measures.fallingContacts());
         return "needs";
+    }
+
+    /** A need as the need pickers offer it. */
+    record NeedOption(String id, String key, String title, String stage) {
+    }
+
+    /** How many needs a picker offers at once; typing narrows them. */
+    static final int PICKER_OPTIONS = 20;
+
+    /**
+     * The needs whose title or key contains {@code q} (any case), by title: what the need pickers on the case,
+     * search and article pages offer as the agent types, instead of a list of every need.
+     */
+    @Permits(Permission.VIEW_WORK)
+    @GetMapping(value = "/needs/lookup", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    List<NeedOption> lookup(@RequestParam(defaultValue = "") String q) {
+        String query = q.strip();
+        query = query.substring(0, Math.min(query.length(), 200));
+        return needs.list(new io.repdesk.need.NeedFilter(null, null, query.isEmpty() ? null : query),
+                new PageRequest(0, PICKER_OPTIONS)).items().stream()
+                .map(n -> new NeedOption(n.id().toString(), n.key(), n.title(), fmtStage(n))).toList();
+    }
+
+    private static String fmtStage(ServiceNeed need) {
+        String stage = need.stage().name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
     }
 
     @Permits(Permission.VIEW_WORK)

@@ -71,7 +71,8 @@ class SearchController {
         model.addAttribute("caseHits", q.isBlank() ? List.of() : caseHits(q));
         model.addAttribute("audiences", Audience.values());
         model.addAttribute("states", ArticleState.values());
-        model.addAttribute("allNeeds", needs.all());
+        model.addAttribute("needTitle", needId == null ? "" : needs.getAll(List.of(needId)).values().stream()
+                .map(io.repdesk.need.ServiceNeed::title).findFirst().orElse(""));
         return "search";
     }
 

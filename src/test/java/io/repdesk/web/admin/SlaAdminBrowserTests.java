@@ -106,9 +106,13 @@ class SlaAdminBrowserTests {
         page.locator("#plan").fill("Gold-" + suffix);
         page.locator("#priority").selectOption("HIGH");
         page.locator("#channel").selectOption("EMAIL");
+        page.locator("#needId").fill("card hasn");
+        page.locator("#needId-options [role=option]", new Page.LocatorOptions().setHasText("My card hasn't arrived"))
+                .click();
         save();
 
         assertThat(page.locator("#calendarId-error")).containsText("Choose the calendar");
+        assertThat(page.locator("#needId")).hasValue("My card hasn't arrived");
         assertThat(page.locator("#name")).hasValue(policy);
         assertThat(page.locator("#firstResponse-hours")).hasValue("2");
         assertThat(page.locator("#plan")).hasValue("Gold-" + suffix);
@@ -122,7 +126,8 @@ class SlaAdminBrowserTests {
         assertThat(policyRow).containsText(calendar);
         assertThat(policyRow.locator("td.target").first()).hasText("2 h");
         assertThat(policyRow).containsText("16 h");
-        assertThat(policyRow).containsText("plan Gold-" + suffix + ", priority high, channel email");
+        assertThat(policyRow).containsText("plan Gold-" + suffix + ", priority high, channel email, need “My card"
+                + " hasn't arrived”");
         String policyId = policyRow.getAttribute("data-id");
 
         policyRow.getByText(policy).click();

@@ -88,6 +88,8 @@ class KnowledgeBrowserTests {
                 java.time.Instant.now(), "Re: Export", "Exports need the web app; open it in a browser.", null,
                 "kb-reply-" + suffix, null, null), Enclosures.none());
         SupportCase another = openCase(need, "Cannot export", "Where is the export?");
+        ServiceNeed statements = needs.define(new NewNeed("kb_statements_" + suffix, "I can't download my statements "
+                + suffix, "", DemandClass.ROUTINE, null));
 
         try (BrowserContext context = browsers.browser().newContext()) {
             Page page = context.newPage();
@@ -103,8 +105,21 @@ class KnowledgeBrowserTests {
             page.locator("#save-article").click();
             assertThat(page.locator("#title-error")).containsText("must not be blank");
             page.locator("#title").fill("Exporting transactions " + suffix);
+            // the case's need is chosen; a second is found by typing and added, a third added and removed again
+            assertThat(page.locator(".need-picker-chosen li span")).hasText(need.title());
+            page.locator("#needIds").fill("download my statements " + suffix);
+            page.locator("#needIds-options [role=option]").first().click();
+            assertThat(page.locator(".need-picker-chosen li")).hasCount(2);
+            page.locator("#needIds").fill("card hasn");
+            page.locator("#needIds").press("ArrowDown");
+            page.locator("#needIds").press("Enter");
+            assertThat(page.locator(".need-picker-chosen li")).hasCount(3);
+            page.locator(".need-picker-chosen li").nth(2).locator("button.remove").click();
+            assertThat(page.locator(".need-picker-chosen li")).hasCount(2);
             page.locator("#save-article").click();
             assertThat(page.locator(".notice")).containsText("as a draft");
+            assertThat(articles.byReference(page.locator("h1 .ref").textContent().strip()).needIds())
+                    .containsExactlyInAnyOrder(need.id(), statements.id());
             page.locator("#publish").click();
             assertThat(page.locator(".notice")).containsText("Published");
             String reference = page.locator("h1 .ref").textContent().strip();
@@ -126,6 +141,13 @@ class KnowledgeBrowserTests {
 
             page.navigate(url("/search?q=exportng+transactons"));
             assertThat(page.locator(".article-hits li[data-reference=" + reference + "] mark").first()).isVisible();
+            // the need filter is a picker too: the search keeps the chosen need and shows its title
+            page.locator("#need-filter").fill("download my statements " + suffix);
+            page.locator("#need-filter-options [role=option]").first().click();
+            page.locator("form button[type=submit]", new Page.LocatorOptions().setHasText("Search")).click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*need=" + statements.id() + ".*"));
+            assertThat(page.locator("#need-filter")).hasValue(statements.title());
+            assertThat(page.locator(".article-hits li[data-reference=" + reference + "]")).isVisible();
         }
     }
 

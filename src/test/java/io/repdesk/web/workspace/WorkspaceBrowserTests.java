@@ -115,8 +115,10 @@ class WorkspaceBrowserTests {
         assertThat(page.locator("section.suggestions h3")).hasText("Suggested needs");
         assertThat(page.locator("#newNeedTitle")).not().isEmpty();
 
-        page.locator("#needId").selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel("I can't link my card to the app"));
+        page.locator("#needId").fill("link my card");
+        page.locator("#needId-options [role=option]", new Page.LocatorOptions().setHasText("I can't link my card to the app"))
+                .click();
+        assertThat(page.locator("#needId")).hasValue("I can't link my card to the app");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Link").setExact(true)).click();
 
