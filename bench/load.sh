@@ -55,7 +55,9 @@ size = f'{int(r["contacts"]):,} / {int(r["needs"]):,} / {int(r["customers"]):,}'
 part = []
 if int(r.get("of", r["contacts"])) != int(r["contacts"]):
     part.append(f'the first of a {int(r["of"]):,}-contact run')
-if int(r.get("segment_from", "0")) > 0:
+if int(r.get("segment_from", "0")) == int(r["contacts"]):
+    part.append("measured again, nothing recorded")
+elif int(r.get("segment_from", "0")) > 0:
     part.append(f'ingest figures for contacts {int(r["segment_from"]):,}–{int(r["contacts"]):,}')
 if part:
     size += " (" + "; ".join(part) + ")"
