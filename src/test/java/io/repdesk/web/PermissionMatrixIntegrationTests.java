@@ -227,6 +227,7 @@ class PermissionMatrixIntegrationTests {
             GET /login                                                       ANYONE
             GET /                                                            ANYONE
             GET /needs                                                       VIEW_WORK
+            GET /needs/lookup                                                VIEW_WORK
             GET /needs/{id}                                                  VIEW_WORK
             GET /needs/{id}/history                                          VIEW_WORK
             POST /needs/{id}/reply-all                                       SHAPE_NEEDS
