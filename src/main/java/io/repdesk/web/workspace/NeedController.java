@@ -128,13 +128,10 @@ class NeedController {
         query = query.substring(0, Math.min(query.length(), 200));
         return needs.list(new io.repdesk.need.NeedFilter(null, null, query.isEmpty() ? null : query),
                 new PageRequest(0, PICKER_OPTIONS)).items().stream()
-                .map(n -> new NeedOption(n.id().toString(), n.key(), n.title(), fmtStage(n))).toList();
+                .map(n -> new NeedOption(n.id().toString(), n.key(), n.title(), STAGES.label(n.stage()))).toList();
     }
 
-    private static String fmtStage(ServiceNeed need) {
-        String stage = need.stage().name().toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(stage.charAt(0)) + stage.substring(1);
-    }
+    private static final Format STAGES = new Format();
 
     @Permits(Permission.VIEW_WORK)
     @GetMapping("/needs/{id}")
