@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -210,21 +211,22 @@ public class SlaManagement {
 
     /**
      * How often each policy's first-response and resolution targets were met for the cases opened from
-     * {@code from} to {@code to} (UTC dates, both included), per week of opening.
+     * {@code from} to {@code to} (UTC dates, both included), per week of opening and per team.
      *
-     * <p>Which policies applied to a case is not stored, so each case opened in the range is replayed:
-     * its activity is evaluated against the policies as they stand now (the ones that apply today, by
-     * conditions and rank), as {@link #slaOf} does, batched. A target counts as <em>met</em> when its
-     * clock ended on time; as <em>missed</em> when it ended late, is breached, or a breach of that
-     * policy and target is recorded for the case (so a later, looser policy does not erase a recorded
-     * breach); as <em>pending</em> while it still counts or is paused. A clock stopped by a resolution
-     * that needed no reply is not counted. The SQL selects the cases and the recorded breaches; the
-     * clocks are computed in Java, which costs one replay per case in the range.
+     * <p>It reads what the SLA pass ({@link #recompute}, every minute by default) stored for each case: open
+     * cases are evaluated on every pass, a case that stops being open once more, so a case's figures are those of
+     * the policies that applied to it when the pass last evaluated it (a policy changed later counts for the
+     * cases still open, and leaves closed cases as they ended), and the team holding it then. A target counts as
+     * <em>met</em> when its clock ended on time; as <em>missed</em> when it ended late, is breached, or a breach
+     * of that policy and target is recorded for the case (so a later, looser policy does not erase a recorded
+     * breach); as <em>pending</em> while it still counts or is paused. A clock stopped by a resolution that needed
+     * no reply is not counted. Counts per policy, day, team, target and outcome are kept as the outcomes change,
+     * so the report costs the same for any number of cases (a few rows per day of its range).
      *
      * @throws InvalidInput when {@code to} is before {@code from} or the range is over a year
      */
     public SlaReport report(LocalDate from, LocalDate to) {
-        return reporting.report(from, to, clock.instant());
+        return reporting.report(from, to);
     }
 
     /** The case's SLA clocks as of now. */
@@ -262,19 +264,46 @@ public class SlaManagement {
         int[] totals = new int[4];
         CaseId after = null;
         List<CaseId> page;
-        while (!(page = store.openCases(after, 1_000)).isEmpty()) {
+        while (!(page = store.openCases(after, PAGE)).isEmpty()) {
             List<CaseId> ids = page;
             transactions.executeWithoutResult(status -> recomputePage(ids, policies, customerCache, now, totals));
             after = page.getLast();
         }
-        return new Recomputed(totals[0], totals[1], totals[2], totals[3]);
+        int[] settledTotals = new int[4];
+        for (int settled = 0; settled < SETTLED_PER_PASS; ) {
+            Integer taken = transactions.execute(status -> {
+                List<CaseId> ids = store.takeCasesToSettle(PAGE);
+                recomputePage(ids, policies, customerCache, now, settledTotals);
+                return ids.size();
+            });
+            if (taken == null || taken == 0) {
+                break;
+            }
+            settled += taken;
+        }
+        return new Recomputed(totals[0], totals[1], totals[2], totals[3] + settledTotals[3]);
     }
+
+    private static final int PAGE = 1_000;
+
+    /** The targets the SLA report counts. */
+    private static final List<SlaTarget> REPORTED = List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
+
+    /**
+     * How many cases that stopped being open one pass evaluates at most (a pass after an upgrade finds every case
+     * recorded before it listed); the rest wait for the next pass.
+     */
+    static final int SETTLED_PER_PASS = 50_000;
 
     private void recomputePage(List<CaseId> page, List<ServicePolicy> policies,
             Map<CustomerId, CustomerFacts> customerCache, Instant now, int[] totals) {
         Map<CaseId, List<CaseActivity.Entry>> activities = activity.of(page);
         Map<CaseId, SupportCase> found = cases.findAll(page);
         java.util.Set<String> recorded = store.breachKeys(page);
+        Set<SlaStore.BreachedTarget> breachedTargets = new java.util.HashSet<>(store.breachedTargets(page));
+        Map<SlaOutcome.Key, SlaOutcome> stored = store.outcomes(page);
+        List<SlaOutcome> changed = new ArrayList<>();
+        Set<CaseId> evaluated = new java.util.HashSet<>();
         List<SlaStore.Computed> computed = new ArrayList<>(page.size());
         for (CaseId id : page) {
             SupportCase c = found.get(id);
@@ -304,14 +333,32 @@ public class SlaManagement {
                         journal.append("case", id.value(), "SlaBreached", Map.of("policy", p.name(), "target",
                                 breach.target(), "breachedAt", breach.breachedAt().toString()));
                     }
+                    breachedTargets.add(new SlaStore.BreachedTarget(id, p.id(), breach.target()));
+                }
+                for (SlaTarget target : REPORTED) {
+                    if (!p.policy().targets().containsKey(target)) {
+                        continue;
+                    }
+                    SlaOutcome.Kind kind = SlaOutcome.of(evaluation, target,
+                            breachedTargets.contains(new SlaStore.BreachedTarget(id, p.id(), target)));
+                    if (kind != null) {
+                        SlaOutcome outcome = new SlaOutcome(id, p.id(), target,
+                                LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC), c.teamId(), kind);
+                        if (!outcome.equals(stored.remove(outcome.key()))) {
+                            changed.add(outcome);
+                        }
+                    }
                 }
             }
+            evaluated.add(id);
             computed.add(new SlaStore.Computed(id, nextDue, risk, late));
             totals[0]++;
             totals[1] += risk ? 1 : 0;
             totals[2] += late ? 1 : 0;
         }
         store.saveComputed(computed, now);
+        // What is still stored for an evaluated case is no longer owed (a policy stopped applying, or was deactivated).
+        store.saveOutcomes(changed, stored.keySet().stream().filter(k -> evaluated.contains(k.caseId())).toList());
     }
 
     /** What policy conditions look at about a customer: the organization, and the plan (theirs, else the organization's). */

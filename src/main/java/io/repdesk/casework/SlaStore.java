@@ -27,6 +27,7 @@ import io.repdesk.shared.CaseId;
 import io.repdesk.shared.NeedId;
 import io.repdesk.shared.OrganizationId;
 import io.repdesk.shared.SlaPolicyId;
+import io.repdesk.shared.TeamId;
 import io.repdesk.sla.BusinessCalendar;
 import io.repdesk.sla.Breach;
 import io.repdesk.sla.CaseState;
@@ -189,6 +190,105 @@ class SlaStore {
                 .query((rs, row) -> new BreachedTarget(new CaseId(rs.getObject("case_id", UUID.class)),
                         new SlaPolicyId(rs.getObject("policy_id", UUID.class)), SlaTarget.valueOf(rs.getString("target"))))
                 .list());
+    }
+
+    /** The outcomes stored for these cases, by key. */
+    Map<SlaOutcome.Key, SlaOutcome> outcomes(List<CaseId> ids) {
+        Map<SlaOutcome.Key, SlaOutcome> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select case_id, policy_id, target, opened_on, team_id, outcome from casework_sla_outcome"
+                + " where case_id = any(?)")
+                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID team = rs.getObject("team_id", UUID.class);
+                    SlaOutcome o = new SlaOutcome(new CaseId(rs.getObject("case_id", UUID.class)),
+                            new SlaPolicyId(rs.getObject("policy_id", UUID.class)),
+                            SlaTarget.valueOf(rs.getString("target")), rs.getObject("opened_on", LocalDate.class),
+                            team == null ? null : new TeamId(team), SlaOutcome.Kind.values()[rs.getInt("outcome")]);
+                    found.put(o.key(), o);
+                });
+        return found;
+    }
+
+    /** Writes changed outcomes and removes those no longer owed, in two statements. */
+    void saveOutcomes(List<SlaOutcome> changed, List<SlaOutcome.Key> gone) {
+        if (!changed.isEmpty()) {
+            jdbc.sql("""
+                    insert into casework_sla_outcome (case_id, policy_id, target, opened_on, team_id, outcome)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::date[], ?::uuid[], ?::smallint[])
+                    on conflict (case_id, policy_id, target) do update set opened_on = excluded.opened_on,
+                        team_id = excluded.team_id, outcome = excluded.outcome
+                    """).params(changed.stream().map(o -> o.caseId().value()).toArray(UUID[]::new),
+                    changed.stream().map(o -> o.policyId().value()).toArray(UUID[]::new),
+                    changed.stream().map(o -> o.target().name()).toArray(String[]::new),
+                    changed.stream().map(o -> java.sql.Date.valueOf(o.openedOn())).toArray(java.sql.Date[]::new),
+                    changed.stream().map(o -> o.teamId() == null ? null : o.teamId().value()).toArray(UUID[]::new),
+                    changed.stream().map(o -> (short) o.kind().ordinal()).toArray(Short[]::new)).update();
+        }
+        if (!gone.isEmpty()) {
+            jdbc.sql("""
+                    delete from casework_sla_outcome o using unnest(?::uuid[], ?::uuid[], ?::text[]) as g(c, p, t)
+                    where o.case_id = g.c and o.policy_id = g.p and o.target = g.t
+                    """).params(gone.stream().map(k -> k.caseId().value()).toArray(UUID[]::new),
+                    gone.stream().map(k -> k.policyId().value()).toArray(UUID[]::new),
+                    gone.stream().map(k -> k.target().name()).toArray(String[]::new)).update();
+        }
+    }
+
+    /**
+     * Takes up to {@code limit} cases off the list of those to evaluate once more although not open; the caller
+     * evaluates them in the same transaction, so a case closed again meanwhile is listed again after it commits.
+     */
+    List<CaseId> takeCasesToSettle(int limit) {
+        return jdbc.sql("""
+                delete from casework_sla_settle where case_id in
+                    (select case_id from casework_sla_settle limit ? for update skip locked)
+                returning case_id
+                """).param(limit).query((rs, row) -> new CaseId(rs.getObject("case_id", UUID.class))).list();
+    }
+
+    /** Folds the changed outcome counts into the tallies, in one statement; returns how many changes it folded. */
+    int foldTallies() {
+        int folded = jdbc.sql("""
+                with folded as (delete from casework_sla_tally_delta
+                    returning policy_id, opened_on, team_id, target, outcome, delta),
+                sums as (select policy_id, opened_on, team_id, target, outcome, sum(delta) as d, count(*) as rows
+                    from folded group by policy_id, opened_on, team_id, target, outcome),
+                applied as (
+                    insert into casework_sla_tally (policy_id, opened_on, team_id, target, outcome, cases)
+                    select policy_id, opened_on, team_id, target, outcome, d from sums
+                    on conflict (policy_id, opened_on, team_id, target, outcome)
+                    do update set cases = casework_sla_tally.cases + excluded.cases)
+                select coalesce(sum(rows), 0) from sums
+                """).query(Integer.class).single();
+        jdbc.sql("delete from casework_sla_tally where cases = 0").update();
+        return folded;
+    }
+
+    /** How many targets of cases opened on one day ended one way, for one policy and team. */
+    record Tally(SlaPolicyId policyId, LocalDate openedOn, @Nullable TeamId teamId, SlaTarget target,
+            SlaOutcome.Kind kind, long cases) {
+    }
+
+    /** The counts of the cases opened from {@code from} to {@code to} (both included): folded plus unfolded. */
+    List<Tally> tallies(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select policy_id, opened_on, team_id, target, outcome, sum(n) as cases from (
+                    select policy_id, opened_on, team_id, target, outcome, cases as n from casework_sla_tally
+                    where opened_on between ? and ?
+                    union all
+                    select policy_id, opened_on, team_id, target, outcome, delta from casework_sla_tally_delta
+                    where opened_on between ? and ?) t
+                group by policy_id, opened_on, team_id, target, outcome having sum(n) <> 0
+                """).params(from, to, from, to).query((rs, row) -> {
+                    UUID team = rs.getObject("team_id", UUID.class);
+                    return new Tally(new SlaPolicyId(rs.getObject("policy_id", UUID.class)),
+                            rs.getObject("opened_on", LocalDate.class), team == null ? null : new TeamId(team),
+                            SlaTarget.valueOf(rs.getString("target")), SlaOutcome.Kind.values()[rs.getInt("outcome")],
+                            rs.getLong("cases"));
+                }).list();
     }
 
     List<CaseId> openCases(@Nullable CaseId after, int limit) {

@@ -55,6 +55,12 @@ class SlaReportIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    SlaStore store;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void realTime() {
         clock.release();
@@ -91,6 +97,7 @@ class SlaReportIntegrationTests {
         cases.changeStatus(noReplyNeeded, CaseStatus.RESOLVED);
         clock.advance(Duration.ofMinutes(15));
         reply(customer, answered);
+        sla.recompute();
 
         SlaReport.PolicyFigures figures = figures(sla.report(WEEK_1, LocalDate.parse("2026-12-06")), policy);
         assertThat(figures.weeks()).extracting(SlaReport.WeekFigures::week).containsExactly(WEEK_1, WEEK_2);
@@ -104,6 +111,7 @@ class SlaReportIntegrationTests {
         sla.definePolicy(policy.id(), new SlaManagement.NewPolicy(promise.name(), promise.kind(), promise.rank(),
                 hours.id(), Duration.ofHours(8), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
                 promise.conditions(), true));
+        sla.recompute(); // the looser policy applies to open cases from now; resolved ones keep how they ended
         SlaReport firstWeek = sla.report(WEEK_1, LocalDate.parse("2026-11-29"));
         assertThat(firstWeek.weeks()).containsExactly(WEEK_1);
         assertThat(figures(firstWeek, policy).firstResponse().percentMet()).isEqualTo(50.0);
@@ -125,6 +133,7 @@ class SlaReportIntegrationTests {
         clock.advance(Duration.ofHours(1));
         reply(customer, answered);
         clock.advance(Duration.ofHours(5));
+        sla.recompute();
 
         SlaReport.PolicyFigures figures = figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy);
 
@@ -132,6 +141,66 @@ class SlaReportIntegrationTests {
                 .containsExactly(team.name(), SlaReporting.NO_TEAM);
         assertThat(figures.teams().get(0).firstResponse()).isEqualTo(new SlaReport.Tally(0, 1, 0));
         assertThat(figures.teams().get(1).firstResponse()).isEqualTo(new SlaReport.Tally(1, 0, 0));
+    }
+
+    @Test
+    void aCaseResolvedBetweenPassesCountsOnceAndADeactivatedPolicyKeepsOnlyTheResolvedCases() {
+        String plan = "Settle-" + UUID.randomUUID();
+        ServiceCalendar hours = berlinOfficeHours(plan);
+        SlaManagement.NewPolicy promise = new SlaManagement.NewPolicy("Settle " + plan, ServicePolicy.Kind.FORMAL,
+                -1_000, hours.id(), Duration.ofHours(4), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
+                new SlaConditions(null, plan, null, null, null), true);
+        ServicePolicy policy = sla.definePolicy(null, promise);
+        CustomerId customer = customer(plan);
+        clock.pin(MONDAY_10_BERLIN);
+        CaseId quick = inbound(customer, "The reset mail never came");
+        clock.advance(Duration.ofMinutes(30));
+        reply(customer, quick);
+        clock.advance(Duration.ofMinutes(10));
+        cases.changeStatus(quick, CaseStatus.RESOLVED);
+        inbound(customer, "Codes expire at once");
+        clock.advance(Duration.ofMinutes(5));
+
+        sla.recompute();
+        SlaReport.PolicyFigures figures = figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy);
+        assertThat(figures.firstResponse()).isEqualTo(new SlaReport.Tally(1, 0, 1));
+        assertThat(figures.resolution()).isEqualTo(new SlaReport.Tally(1, 0, 1));
+
+        sla.recompute();
+        store.foldTallies();
+        assertThat(figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy)).isEqualTo(figures);
+        assertThat(tallied(policy)).isEqualTo(counted(policy));
+
+        sla.definePolicy(policy.id(), new SlaManagement.NewPolicy(promise.name(), promise.kind(), promise.rank(),
+                hours.id(), Duration.ofHours(4), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
+                promise.conditions(), false));
+        sla.recompute();
+        SlaReport.PolicyFigures inactive = figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy);
+        assertThat(inactive.firstResponse()).isEqualTo(new SlaReport.Tally(1, 0, 0));
+        assertThat(inactive.resolution()).isEqualTo(new SlaReport.Tally(1, 0, 0));
+        store.foldTallies();
+        assertThat(tallied(policy)).isEqualTo(counted(policy));
+    }
+
+    /** The report's counts for one policy, by target and outcome. */
+    private Map<String, Long> tallied(ServicePolicy policy) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        store.tallies(WEEK_1.minusYears(1), WEEK_2.plusYears(1)).stream()
+                .filter(t -> t.policyId().equals(policy.id()))
+                .forEach(t -> counts.merge(t.target() + " " + t.kind(), t.cases(), Long::sum));
+        return counts;
+    }
+
+    /** The stored outcomes of one policy, counted directly. */
+    private Map<String, Long> counted(ServicePolicy policy) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("select target, outcome, count(*) as n from casework_sla_outcome where policy_id = ?"
+                + " group by target, outcome").param(policy.id().value())
+                .query(rs -> {
+                    counts.put(rs.getString("target") + " " + SlaOutcome.Kind.values()[rs.getInt("outcome")],
+                            rs.getLong("n"));
+                });
+        return counts;
     }
 
     @Test

@@ -12,23 +12,26 @@ import io.repdesk.cluster.ClusterJobs;
 import io.repdesk.shared.Periodic;
 
 /**
- * Folds the open-case changes per need (kept by a trigger as cases open, close and move between needs) into the
- * per-need totals every half minute, on one node of the cluster at a time, so that reading the open load stays a
- * few thousand rows however many cases change.
+ * Folds the changes kept by triggers into the counts read by the inbox, the needs catalogue and the SLA report,
+ * every half minute, on one node of the cluster at a time: open cases per need (as cases open, close and move
+ * between needs), and SLA outcomes per policy, day, team and target (as the SLA pass records them). Reading
+ * either stays a few thousand rows however many cases change.
  */
 @Component
-class OpenLoadFolding implements SmartLifecycle {
+class CountFolding implements SmartLifecycle {
 
     static final Duration INTERVAL = Duration.ofSeconds(30);
 
-    private static final Logger log = LoggerFactory.getLogger(OpenLoadFolding.class);
+    private static final Logger log = LoggerFactory.getLogger(CountFolding.class);
 
     private final Cases cases;
+    private final SlaStore sla;
     private final ClusterJobs cluster;
     private @Nullable Periodic folding;
 
-    OpenLoadFolding(Cases cases, ClusterJobs cluster) {
+    CountFolding(Cases cases, SlaStore sla, ClusterJobs cluster) {
         this.cases = cases;
+        this.sla = sla;
         this.cluster = cluster;
     }
 
@@ -38,11 +41,16 @@ class OpenLoadFolding implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Folding the open cases per need failed; will retry: {}", e.toString());
         }
+        try {
+            sla.foldTallies();
+        } catch (RuntimeException e) {
+            log.warn("Folding the SLA outcome counts failed; will retry: {}", e.toString());
+        }
     }
 
     @Override
     public void start() {
-        folding = cluster.every("open-load-folding", INTERVAL, INTERVAL, this::fold);
+        folding = cluster.every("count-folding", INTERVAL, INTERVAL, this::fold);
     }
 
     @Override
