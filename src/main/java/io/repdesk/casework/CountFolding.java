@@ -25,11 +25,11 @@ class CountFolding implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CountFolding.class);
 
     private final Cases cases;
-    private final SlaStore sla;
+    private final SlaManagement sla;
     private final ClusterJobs cluster;
     private @Nullable Periodic folding;
 
-    CountFolding(Cases cases, SlaStore sla, ClusterJobs cluster) {
+    CountFolding(Cases cases, SlaManagement sla, ClusterJobs cluster) {
         this.cases = cases;
         this.sla = sla;
         this.cluster = cluster;
@@ -42,7 +42,7 @@ class CountFolding implements SmartLifecycle {
             log.warn("Folding the open cases per need failed; will retry: {}", e.toString());
         }
         try {
-            sla.foldTallies();
+            sla.foldReportCounts();
         } catch (RuntimeException e) {
             log.warn("Folding the SLA outcome counts failed; will retry: {}", e.toString());
         }

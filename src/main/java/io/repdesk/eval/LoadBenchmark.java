@@ -330,7 +330,7 @@ class LoadBenchmark implements ApplicationRunner {
         AtomicInteger done = new AtomicInteger(from);
         AtomicInteger opened = new AtomicInteger();
         AtomicBoolean pausing = new AtomicBoolean();
-        ProgressBar bar = new ProgressBar(out, "Contacts", until);
+        ProgressBar bar = new ProgressBar(out, "Contacts", until).resumingAt(from);
         bar.update(from);
         long embeddedBefore = embedder.computed();
         long t0 = System.nanoTime();

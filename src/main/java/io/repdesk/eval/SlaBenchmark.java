@@ -28,6 +28,7 @@ import io.repdesk.casework.CaseStatus;
 import io.repdesk.casework.NewCase;
 import io.repdesk.casework.Priority;
 import io.repdesk.casework.ServiceCalendar;
+import io.repdesk.casework.SlaReport;
 import io.repdesk.casework.ServicePolicy;
 import io.repdesk.casework.SlaConditions;
 import io.repdesk.casework.SlaManagement;
@@ -41,8 +42,9 @@ import io.repdesk.shared.ProgressBar;
 
 /**
  * {@code repdesk bench sla}: opens N cases over the last 30 days through casework (some answered,
- * some waiting on the customer), with a formal and an informal SLA policy on a Berlin business-hours
- * calendar, then times {@link SlaManagement#recompute()} over all of them, three passes.
+ * some waiting on the customer, some resolved), with a formal and an informal SLA policy on a Berlin
+ * business-hours calendar, then times {@link SlaManagement#recompute()} over all of them, three passes,
+ * and the SLA report over the 30 days.
  */
 @Component
 @ConditionalOnProperty(name = "repdesk.command", havingValue = "bench-sla")
@@ -50,6 +52,8 @@ class SlaBenchmark implements ApplicationRunner {
 
     private static final int CUSTOMERS = 1_000;
     private static final int PASSES = 3;
+    private static final int REPORT_WARM_UP = 3;
+    private static final int REPORTS = 20;
 
     private final CaseManagement cases;
     private final CustomerManagement customers;
@@ -87,10 +91,32 @@ class SlaBenchmark implements ApplicationRunner {
                     pass, last.cases(), s, last.atRisk(), last.breached(), last.newBreaches());
         }
         double median = Metrics.median(seconds);
-        out.println(String.format(Locale.ROOT, "bench sla cases=%d passes=%d median_s=%.2f ms_per_1000=%.1f runs_s=%s",
+        long f0 = System.nanoTime();
+        int folded = sla.foldReportCounts();
+        double foldSeconds = (System.nanoTime() - f0) / 1e9;
+        LocalDate to = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        LocalDate from = to.minusDays(30);
+        List<Double> reportMillis = new ArrayList<>();
+        SlaReport report = null;
+        for (int i = 0; i < REPORT_WARM_UP + REPORTS; i++) {
+            long t0 = System.nanoTime();
+            report = sla.report(from, to);
+            if (i >= REPORT_WARM_UP) {
+                reportMillis.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        long targets = report == null ? 0 : report.policies().stream().mapToLong(p -> p.firstResponse().decided()
+                + p.firstResponse().pending() + p.resolution().decided() + p.resolution().pending()).sum();
+        out.printf(Locale.ROOT, "Report: %,d targets of %,d cases in %d weeks after folding %,d count changes in %.2f s;"
+                + " p50 %.1f ms, p99 %.1f ms over %d requests%n", targets, count, report == null ? 0
+                        : report.weeks().size(), folded, foldSeconds, Metrics.median(reportMillis),
+                Metrics.percentile(reportMillis, 99), REPORTS);
+        out.println(String.format(Locale.ROOT, "bench sla cases=%d passes=%d median_s=%.2f ms_per_1000=%.1f runs_s=%s"
+                + " total_cases=%d report_targets=%d report_p50_ms=%.1f report_p99_ms=%.1f fold_s=%.2f",
                 last == null ? 0 : last.cases(), PASSES, median, last == null || last.cases() == 0 ? 0
                         : median * 1e6 / last.cases(),
-                String.join("/", seconds.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList())));
+                String.join("/", seconds.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList()),
+                count, targets, Metrics.median(reportMillis), Metrics.percentile(reportMillis, 99), foldSeconds));
     }
 
     private void policies() {
@@ -141,6 +167,8 @@ class SlaBenchmark implements ApplicationRunner {
                     }
                     if (shape < 2) {
                         cases.changeStatus(id, CaseStatus.WAITING_ON_CUSTOMER);
+                    } else if (shape < 4) {
+                        cases.changeStatus(id, CaseStatus.RESOLVED);
                     }
                 }
             });
