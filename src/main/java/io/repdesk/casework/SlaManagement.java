@@ -308,8 +308,9 @@ public class SlaManagement {
             Map<CustomerId, CustomerFacts> customerCache, Instant now, int[] totals) {
         Map<CaseId, List<CaseActivity.Entry>> activities = activity.of(page);
         Map<CaseId, SupportCase> found = cases.findAll(page);
-        java.util.Set<String> recorded = store.breachKeys(page);
-        Set<SlaStore.BreachedTarget> breachedTargets = new java.util.HashSet<>(store.breachedTargets(page));
+        Set<String> recorded = new java.util.HashSet<>();
+        Set<SlaStore.BreachedTarget> breachedTargets = new java.util.HashSet<>();
+        store.recordedBreaches(page, recorded, breachedTargets);
         Map<SlaOutcome.Key, SlaOutcome> stored = store.outcomes(page);
         List<SlaOutcome> changed = new ArrayList<>();
         Set<CaseId> evaluated = new java.util.HashSet<>();

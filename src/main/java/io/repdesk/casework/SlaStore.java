@@ -141,17 +141,21 @@ class SlaStore {
                 computed.stream().map(Computed::breached).toArray(Boolean[]::new)).update();
     }
 
-    /** The breaches already recorded for these cases, as {@link #breachKey} strings. */
-    java.util.Set<String> breachKeys(List<CaseId> ids) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+    /**
+     * Adds the breaches already recorded for these cases to {@code keys} (as {@link #breachKey} strings) and the
+     * targets they breached to {@code targets}, from one query.
+     */
+    void recordedBreaches(List<CaseId> ids, Set<String> keys, Set<BreachedTarget> targets) {
         jdbc.sql("select case_id, policy_id, target, breached_at from casework_sla_breach where case_id = any(?)")
                 .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
                 .query(rs -> {
-                    keys.add(breachKey(new CaseId(rs.getObject("case_id", UUID.class)),
-                            new SlaPolicyId(rs.getObject("policy_id", UUID.class)), SlaTarget.valueOf(rs.getString("target")),
+                    CaseId caseId = new CaseId(rs.getObject("case_id", UUID.class));
+                    SlaPolicyId policy = new SlaPolicyId(rs.getObject("policy_id", UUID.class));
+                    SlaTarget target = SlaTarget.valueOf(rs.getString("target"));
+                    keys.add(breachKey(caseId, policy, target,
                             rs.getObject("breached_at", java.time.OffsetDateTime.class).toInstant()));
+                    targets.add(new BreachedTarget(caseId, policy, target));
                 });
-        return keys;
     }
 
     static String breachKey(CaseId id, SlaPolicyId policy, SlaTarget target, Instant at) {
@@ -178,18 +182,6 @@ class SlaStore {
 
     /** A policy's target recorded as breached on a case, at least once. */
     record BreachedTarget(CaseId caseId, SlaPolicyId policyId, SlaTarget target) {
-    }
-
-    Set<BreachedTarget> breachedTargets(List<CaseId> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.sql("""
-                select distinct case_id, policy_id, target from casework_sla_breach where case_id = any(?)
-                """).param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
-                .query((rs, row) -> new BreachedTarget(new CaseId(rs.getObject("case_id", UUID.class)),
-                        new SlaPolicyId(rs.getObject("policy_id", UUID.class)), SlaTarget.valueOf(rs.getString("target"))))
-                .list());
     }
 
     /** The outcomes stored for these cases, by key. */

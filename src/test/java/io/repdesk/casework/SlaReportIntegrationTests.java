@@ -170,6 +170,10 @@ class SlaReportIntegrationTests {
         store.foldTallies();
         assertThat(figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy)).isEqualTo(figures);
         assertThat(tallied(policy)).isEqualTo(counted(policy));
+        sla.recompute();
+        assertThat(jdbc.sql("select count(*) from casework_sla_tally_delta where policy_id = ?")
+                .param(policy.id().value()).query(Long.class).single())
+                .as("a pass that finds nothing changed writes no outcome").isZero();
 
         sla.definePolicy(policy.id(), new SlaManagement.NewPolicy(promise.name(), promise.kind(), promise.rank(),
                 hours.id(), Duration.ofHours(4), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
