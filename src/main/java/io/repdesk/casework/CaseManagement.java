@@ -365,6 +365,16 @@ public class CaseManagement {
         return cases.pageForCustomers(customers, page);
     }
 
+    /** The first cases of the filter, latest contact first, without counting them all (the inbox's triage). */
+    public List<SupportCase> latest(CaseFilter filter, int limit) {
+        return cases.latest(filter, limit);
+    }
+
+    /** How many open cases have no need yet, from the counts kept as cases change. */
+    public long openInTriage() {
+        return cases.openInTriage();
+    }
+
     /** Open cases per linked need, busiest first. */
     public List<NeedLoad> openLoadByNeed() {
         return cases.openLoadByNeed();

@@ -201,14 +201,17 @@ class Cases {
     }
 
     /** Open cases per need, busiest first: the folded totals plus the changes not folded yet (V1_63). */
+    /** The key under which the open-case counts keep the cases in triage (no need yet). */
+    private static final UUID TRIAGE = new UUID(0, 0);
+
     List<NeedLoad> openLoadByNeed() {
         return jdbc.sql("""
                 select need_id, sum(n) as open_cases from (
-                    select need_id, open_cases as n from casework_need_open_total
+                    select need_id, open_cases as n from casework_need_open_total where need_id <> ?
                     union all
-                    select need_id, delta from casework_need_open_delta) as counts
+                    select need_id, delta from casework_need_open_delta where need_id <> ?) as counts
                 group by need_id having sum(n) > 0 order by open_cases desc, need_id
-                """)
+                """).params(TRIAGE, TRIAGE)
                 .query((rs, row) -> new NeedLoad(new NeedId(rs.getObject("need_id", UUID.class)),
                         rs.getLong("open_cases")))
                 .list();
@@ -218,6 +221,25 @@ class Cases {
      * Folds the open-case changes recorded so far into the per-need totals, in one transaction (readers see the
      * changes or the totals that hold them, never both), and drops needs left with none. Returns the rows folded.
      */
+    /** Open cases without a need, from the kept counts (exact in any snapshot, like {@link #openLoadByNeed}). */
+    long openInTriage() {
+        return jdbc.sql("""
+                select coalesce(sum(n), 0) from (
+                    select open_cases as n from casework_need_open_total where need_id = ?
+                    union all
+                    select delta from casework_need_open_delta where need_id = ?) as counts
+                """).params(TRIAGE, TRIAGE).query(Long.class).single();
+    }
+
+    /** The first cases of the filter, latest contact first, without counting them all. */
+    List<SupportCase> latest(CaseFilter filter, int limit) {
+        Where where = where(filter);
+        List<Object> params = new java.util.ArrayList<>(where.params());
+        params.add(limit);
+        return jdbc.sql("select * from casework_case" + where.sql() + " order by last_contact_at desc, id limit ?")
+                .params(params).query(Cases::supportCase).list();
+    }
+
     int foldOpenLoad() {
         int folded = jdbc.sql("""
                 with folded as (delete from casework_need_open_delta returning need_id, delta),
@@ -261,13 +283,17 @@ class Cases {
     }
 
     Page<SupportCase> page(CaseFilter filter, PageRequest page) {
+        return Paging.page(jdbc, "casework_case", where(filter), "last_contact_at desc, id", page, Cases::supportCase);
+    }
+
+    private static Where where(CaseFilter filter) {
         Where where = new Where().equal("status", filter.status()).equal("is_open", filter.open())
                 .equal("need_id", filter.needId()).equal("customer_id", filter.customerId())
                 .equal("priority", filter.priority());
         if (filter.triage() != null) {
             where.clause(filter.triage() ? "need_id is null" : "need_id is not null");
         }
-        return Paging.page(jdbc, "casework_case", where, "last_contact_at desc, id", page, Cases::supportCase);
+        return where;
     }
 
     /** The cases of these customers: open ones first, then by last update, newest first. */

@@ -51,12 +51,16 @@ class NeedOpenLoadIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void theOpenLoadFollowsEveryChangeOfACaseAndFoldingKeepsIt() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         NeedId gauges = need("gauges-" + suffix, "The tyre pressure gauge reads zero " + suffix);
         NeedId kettles = need("kettles-" + suffix, "The kettle descaler light stays on " + suffix);
         CustomerId customer = customer();
+        assertTriageCounted();
         CaseId g1 = open(customer, gauges);
         CaseId g2 = open(customer, gauges);
         open(customer, gauges);
@@ -88,6 +92,12 @@ class NeedOpenLoadIntegrationTests {
                 .param(kettles.value()).query(Long.class).single()).as("a need left with no open case").isZero();
         cases.changeStatus(g2, CaseStatus.WAITING_ON_CUSTOMER);
         assertLoad(gauges, 3, kettles, 0);
+
+        CaseId triaged = contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND,
+                Instant.now(), "Triage", "Triage " + UUID.randomUUID(), null, null, null, null)).contact().caseId();
+        assertTriageCounted();
+        cases.linkToNeed(triaged, kettles);
+        assertLoad(gauges, 3, kettles, 1);
     }
 
     /** Both needs' open load as the inbox reads it, and as counting the open cases finds it. */
@@ -97,6 +107,17 @@ class NeedOpenLoadIntegrationTests {
         assertThat(load.getOrDefault(first, 0L)).isEqualTo(firstOpen).isEqualTo(counted(first));
         assertThat(load.getOrDefault(second, 0L)).isEqualTo(secondOpen).isEqualTo(counted(second));
         assertThat(load.values()).allMatch(n -> n > 0);
+        assertTriageCounted();
+    }
+
+    /** The open cases in triage as the inbox reads them equal a count, in one snapshot (matching may run meanwhile). */
+    private void assertTriageCounted() {
+        var snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        long[] kept = snapshot.execute(status -> new long[] { cases.openInTriage(), jdbc.sql(
+                "select count(*) from casework_case where is_open and need_id is null").query(Long.class).single() });
+        assertThat(kept[0]).as("open cases in triage").isEqualTo(kept[1]);
     }
 
     private long counted(NeedId need) {

@@ -51,7 +51,8 @@ class InboxController {
 
     @GetMapping("/inbox")
     String inbox(Model model) {
-        Page<SupportCase> triage = cases.list(CaseFilter.openInTriage(), PageRequest.first(TRIAGE_SHOWN));
+        List<SupportCase> triage = cases.latest(CaseFilter.openInTriage(), TRIAGE_SHOWN);
+        long triageTotal = cases.openInTriage();
         List<NeedLoad> loads = cases.openLoadByNeed();
         // the busiest needs only: thousands of groups would make a page no one reads to the end
         List<NeedLoad> shown = loads.subList(0, Math.min(loads.size(), GROUPS_SHOWN));
@@ -59,12 +60,12 @@ class InboxController {
         List<Group> groups = shown.stream().filter(l -> byId.containsKey(l.needId()))
                 .map(l -> new Group(byId.get(l.needId()), l.openCases())).toList();
         model.addAttribute("needsWithOpenCases", loads.size());
-        model.addAttribute("triage", rows.of(triage.items()));
-        model.addAttribute("triageByCase", triage.items().stream()
+        model.addAttribute("triage", rows.of(triage));
+        model.addAttribute("triageByCase", triage.stream()
                 .collect(java.util.stream.Collectors.toMap(SupportCase::id, c -> suggestions.of(c.id()))));
-        model.addAttribute("triageTotal", triage.total());
+        model.addAttribute("triageTotal", triageTotal);
         model.addAttribute("groups", groups);
-        model.addAttribute("openTotal", triage.total() + loads.stream().mapToLong(NeedLoad::openCases).sum());
+        model.addAttribute("openTotal", triageTotal + loads.stream().mapToLong(NeedLoad::openCases).sum());
         return "inbox";
     }
 
