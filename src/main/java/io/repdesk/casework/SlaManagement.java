@@ -49,11 +49,24 @@ import io.repdesk.sla.SlaTarget;
 /**
  * Business-hours calendars and SLA policies, and the clocks they set on cases: computed from each
  * case's activity whenever asked, and for every open case by {@link SlaMonitor}, which also records
- * every breach once. Every change to a calendar or policy is journaled.
+ * every breach once and stores each case's outcomes for the SLA report. Every change to a calendar or policy is
+ * journaled.
  */
 @Service
 @Transactional(readOnly = true)
 public class SlaManagement {
+
+    /**
+     * How many cases that stopped being open one pass evaluates at most (a pass after an upgrade finds every case
+     * recorded before it listed); the rest wait for the next pass.
+     */
+    static final int SETTLED_PER_PASS = 100_000;
+
+    /** Cases evaluated per transaction. */
+    private static final int PAGE = 1_000;
+
+    /** The targets the SLA report counts. */
+    private static final List<SlaTarget> REPORTED = List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
 
     private final SlaStore store;
     private final CaseActivity activity;
@@ -292,17 +305,6 @@ public class SlaManagement {
         }
         return new Recomputed(totals[0], totals[1], totals[2], totals[3] + settledTotals[3]);
     }
-
-    private static final int PAGE = 1_000;
-
-    /** The targets the SLA report counts. */
-    private static final List<SlaTarget> REPORTED = List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
-
-    /**
-     * How many cases that stopped being open one pass evaluates at most (a pass after an upgrade finds every case
-     * recorded before it listed); the rest wait for the next pass.
-     */
-    static final int SETTLED_PER_PASS = 100_000;
 
     private void recomputePage(List<CaseId> page, List<ServicePolicy> policies,
             Map<CustomerId, CustomerFacts> customerCache, Instant now, int[] totals) {
