@@ -94,7 +94,8 @@ class NeedOpenLoadIntegrationTests {
         assertLoad(gauges, 3, kettles, 0);
 
         CaseId triaged = contacts.record(new NewContact(customer, null, Channel.EMAIL, Direction.INBOUND,
-                Instant.now(), "Triage", "Triage " + UUID.randomUUID(), null, null, null, null)).contact().caseId();
+                Instant.now(), "Descaler light", "The descaler light of my kettle stays on after descaling (" + suffix
+                + ")", null, null, null, null)).contact().caseId();
         assertTriageCounted();
         cases.linkToNeed(triaged, kettles);
         assertLoad(gauges, 3, kettles, 1);
