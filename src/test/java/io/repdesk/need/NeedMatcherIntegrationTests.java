@@ -38,11 +38,13 @@ class NeedMatcherIntegrationTests {
 
         // none of them is in the index: the model ran on each text once, all of them handed over together
         assertThat(embedder.computed() - before).isEqualTo(texts.size());
-        // both card texts find a card need first (card_arrival, or one that other tests in this shared context
-        // split from it), and the observatory text is new
+        // both card texts find a card need among their first three candidates (card_arrival, or one that other
+        // tests in this shared context split from it; their needs and labelled contacts share the index), and the
+        // observatory text is new
         for (int i : new int[] { 0, 2 }) {
-            NeedId first = together.get(i).candidates().getFirst().needId();
-            assertThat(needs.get(first).title().toLowerCase(java.util.Locale.ROOT)).contains("card");
+            assertThat(together.get(i).candidates().stream().limit(3)
+                    .map(c -> needs.get(c.needId()).title().toLowerCase(java.util.Locale.ROOT)))
+                    .anyMatch(title -> title.contains("card"));
         }
         assertThat(together.get(1).newNeedScore()).isGreaterThan(0.5f);
         for (int i = 0; i < texts.size(); i++) {
