@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.search.Embedder;
 import io.repdesk.shared.ContactId;
-import io.repdesk.shared.NeedId;
 
 @RepdeskIntegrationTest
 class NeedMatcherIntegrationTests {
@@ -25,12 +24,20 @@ class NeedMatcherIntegrationTests {
     @Autowired
     Embedder embedder;
 
+    @Autowired
+    io.repdesk.search.ContactIndex index;
+
+    @Autowired
+    io.repdesk.journal.Journal journal;
+
     @Test
     void contactsMatchedTogetherAreEmbeddedOnceEachAndGetTheMatchOfTheirOwnText() {
         String nonce = UUID.randomUUID().toString();
         List<String> texts = List.of("My new card still hasn't arrived, it has been two weeks. Where is it? " + nonce,
                 "The volcano observatory webcam shows a purple sky and the seismograph chart is blank " + nonce,
                 "Still waiting for the card you sent me two weeks ago, when will it come? " + nonce);
+        // the index feeder embeds what the journal holds (a new context's demo data, say): let it catch up first
+        index.awaitSequence(journal.head(), java.time.Duration.ofSeconds(120));
         long before = embedder.computed();
 
         List<MatchResult> together = matcher.matchAll(texts.stream()
