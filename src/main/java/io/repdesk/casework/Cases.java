@@ -200,10 +200,10 @@ class Cases {
                 .params(utc(from), utc(to)).query(Cases::supportCase).list();
     }
 
-    /** Open cases per need, busiest first: the folded totals plus the changes not folded yet (V1_63). */
     /** The key under which the open-case counts keep the cases in triage (no need yet). */
     private static final UUID TRIAGE = new UUID(0, 0);
 
+    /** Open cases per need, busiest first: the folded totals plus the changes not folded yet (V1_63). */
     List<NeedLoad> openLoadByNeed() {
         return jdbc.sql("""
                 select need_id, sum(n) as open_cases from (
@@ -217,10 +217,6 @@ class Cases {
                 .list();
     }
 
-    /**
-     * Folds the open-case changes recorded so far into the per-need totals, in one transaction (readers see the
-     * changes or the totals that hold them, never both), and drops needs left with none. Returns the rows folded.
-     */
     /** Open cases without a need, from the kept counts (exact in any snapshot, like {@link #openLoadByNeed}). */
     long openInTriage() {
         return jdbc.sql("""
@@ -240,6 +236,10 @@ class Cases {
                 .params(params).query(Cases::supportCase).list();
     }
 
+    /**
+     * Folds the open-case changes recorded so far into the per-need totals, in one transaction (readers see the
+     * changes or the totals that hold them, never both), and drops needs left with none. Returns the rows folded.
+     */
     int foldOpenLoad() {
         int folded = jdbc.sql("""
                 with folded as (delete from casework_need_open_delta returning need_id, delta),
