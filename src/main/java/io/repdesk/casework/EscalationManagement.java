@@ -19,6 +19,7 @@ import io.repdesk.casework.CaseEvents.CaseEscalated;
 import io.repdesk.journal.Changes;
 import io.repdesk.journal.Journal;
 import io.repdesk.shared.CaseId;
+import io.repdesk.shared.CustomerId;
 import io.repdesk.shared.EscalationRuleId;
 import io.repdesk.shared.InvalidInput;
 import io.repdesk.shared.NotFound;
@@ -34,6 +35,9 @@ import io.repdesk.sla.ClockStatus;
 @Service
 @Transactional(readOnly = true)
 public class EscalationManagement {
+
+    /** Open cases the mandatory rules are applied to per page. */
+    private static final int RULES_PAGE = 1_000;
 
     private final EscalationStore store;
     private final Cases cases;
@@ -207,7 +211,7 @@ public class EscalationManagement {
         List<Suggested> found = new ArrayList<>();
         for (EscalationRule rule : store.rules()) {
             if (rule.active() && !rule.mandatory() && c.tier().ordinal() < rule.toTier().ordinal()) {
-                String reason = trigger(rule, c, state[0], state[1], clock.instant());
+                String reason = trigger(rule, c, state[0], state[1], clock.instant(), new java.util.HashMap<>());
                 if (reason != null) {
                     found.add(new Suggested(rule, reason));
                 }
@@ -282,24 +286,34 @@ public class EscalationManagement {
             return 0;
         }
         Instant now = clock.instant();
+        Map<CustomerId, String> plans = new java.util.HashMap<>();
         int moved = 0;
-        for (EscalationStore.OpenCase open : store.openCases()) {
-            SupportCase c = cases.find(open.id()).orElse(null);
-            if (c == null) {
-                continue;
-            }
-            for (EscalationRule rule : mandatory) {
-                if (c.tier().ordinal() >= rule.toTier().ordinal() || store.applied(c.id(), rule.id())) {
+        CaseId after = null;
+        List<EscalationStore.OpenCase> page;
+        // a thousand open cases at a time: their cases and the rules already applied to them in two queries
+        while (!(page = store.openCases(after, RULES_PAGE)).isEmpty()) {
+            List<CaseId> ids = page.stream().map(EscalationStore.OpenCase::id).toList();
+            Map<CaseId, SupportCase> found = cases.findAll(ids);
+            Set<String> applied = store.appliedRules(ids);
+            for (EscalationStore.OpenCase open : page) {
+                SupportCase c = found.get(open.id());
+                if (c == null) {
                     continue;
                 }
-                String reason = trigger(rule, c, open.slaAtRisk(), open.slaBreached(), now);
-                if (reason != null) {
-                    Team team = rule.toTeamId() == null ? null : store.team(rule.toTeamId()).orElse(null);
-                    move(c, rule.toTier(), team, reason, rule, Journal.SYSTEM_ACTOR);
-                    moved++;
-                    break;
+                for (EscalationRule rule : mandatory) {
+                    if (c.tier().ordinal() >= rule.toTier().ordinal() || applied.contains(c.id() + "|" + rule.id())) {
+                        continue;
+                    }
+                    String reason = trigger(rule, c, open.slaAtRisk(), open.slaBreached(), now, plans);
+                    if (reason != null) {
+                        Team team = rule.toTeamId() == null ? null : store.team(rule.toTeamId()).orElse(null);
+                        move(c, rule.toTier(), team, reason, rule, Journal.SYSTEM_ACTOR);
+                        moved++;
+                        break;
+                    }
                 }
             }
+            after = page.getLast().id();
         }
         return moved;
     }
@@ -348,8 +362,10 @@ public class EscalationManagement {
     }
 
     /** Why the rule applies to the case now, or null when it does not. */
-    private @Nullable String trigger(EscalationRule rule, SupportCase c, boolean atRisk, boolean breached, Instant now) {
-        if (rule.plan() != null && !rule.plan().equalsIgnoreCase(String.valueOf(sla.facts(c.customerId()).plan()))) {
+    private @Nullable String trigger(EscalationRule rule, SupportCase c, boolean atRisk, boolean breached, Instant now,
+            Map<CustomerId, String> plans) {
+        if (rule.plan() != null && !rule.plan().equalsIgnoreCase(plans.computeIfAbsent(c.customerId(),
+                customer -> String.valueOf(sla.facts(customer).plan())))) {
             return null;
         }
         return switch (rule.trigger()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -143,12 +144,6 @@ class EscalationStore {
                 .list();
     }
 
-    /** Whether the rule already moved the case (a rule escalates a case once). */
-    boolean applied(CaseId caseId, EscalationRuleId rule) {
-        return jdbc.sql("select exists (select 1 from casework_escalation where case_id = ? and rule_id = ?)")
-                .params(caseId.value(), rule.value()).query(Boolean.class).single();
-    }
-
     /**
      * Takes the lock that lets one transaction at a time (on any node) apply the escalation rules;
      * false when another holds it. Released when the transaction ends.
@@ -162,13 +157,30 @@ class EscalationStore {
     record OpenCase(CaseId id, boolean slaAtRisk, boolean slaBreached) {
     }
 
-    List<OpenCase> openCases() {
+    /** The next {@code limit} open cases below the engineering tier, in id order after {@code after}. */
+    List<OpenCase> openCases(@Nullable CaseId after, int limit) {
         return jdbc.sql("""
                 select c.id, coalesce(s.at_risk, false) as at_risk, coalesce(s.breached, false) as breached
                 from casework_case c left join casework_case_sla s on s.case_id = c.id
-                where c.is_open and c.tier <> 'ENGINEERING'
-                """).query((rs, row) -> new OpenCase(new CaseId(rs.getObject("id", UUID.class)),
-                rs.getBoolean("at_risk"), rs.getBoolean("breached"))).list();
+                where c.is_open and c.tier <> 'ENGINEERING' and c.id > ?
+                order by c.id limit ?
+                """).params(after == null ? new UUID(0, 0) : after.value(), limit)
+                .query((rs, row) -> new OpenCase(new CaseId(rs.getObject("id", UUID.class)),
+                        rs.getBoolean("at_risk"), rs.getBoolean("breached"))).list();
+    }
+
+    /**
+     * Which of these cases each rule has already moved (a rule escalates a case once), as "case|rule" keys, from
+     * one query.
+     */
+    Set<String> appliedRules(List<CaseId> ids) {
+        Set<String> applied = new java.util.HashSet<>();
+        jdbc.sql("select distinct case_id, rule_id from casework_escalation where case_id = any(?) and rule_id is not null")
+                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    applied.add(rs.getObject("case_id", UUID.class) + "|" + rs.getObject("rule_id", UUID.class));
+                });
+        return applied;
     }
 
     private static EscalationRule rule(ResultSet rs, int row) throws SQLException {
