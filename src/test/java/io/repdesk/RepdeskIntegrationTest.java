@@ -25,6 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "repdesk.demo.today=2026-11-01",
             // Tests recompute SLA clocks and apply escalation rules themselves, at moments they choose.
             "repdesk.casework.sla-interval=0s",
+            // A pass evaluates every open case only when a policy or calendar changed, not by age (tests pin the clock
+            // to days apart), so the passes tests run take the cases that changed or came due.
+            "repdesk.casework.sla-full-pass=30d",
             // Tests send webhook deliveries themselves (WebhookDispatcher.dispatchDue), at moments they choose.
             "repdesk.channel.webhook.dispatch-interval=0s",
             // Every test signs in from the same address; SignInThrottleIntegrationTests proves the limits in an app of its own.

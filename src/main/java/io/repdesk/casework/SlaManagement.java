@@ -57,10 +57,10 @@ import io.repdesk.sla.SlaTarget;
 public class SlaManagement {
 
     /**
-     * How many cases that stopped being open one pass evaluates at most (a pass after an upgrade finds every case
-     * recorded before it listed); the rest wait for the next pass.
+     * How many changed cases one pass evaluates at most (a pass after an upgrade finds every closed case recorded
+     * before it listed); the rest wait for the next pass.
      */
-    static final int SETTLED_PER_PASS = 100_000;
+    static final int CHANGED_PER_PASS = 100_000;
 
     /** Cases evaluated per transaction. */
     private static final int PAGE = 1_000;
@@ -76,9 +76,12 @@ public class SlaManagement {
     private final Clock clock;
     private final SlaReporting reporting;
     private final TransactionTemplate transactions;
+    private final CaseworkSettings settings;
 
     SlaManagement(SlaStore store, CaseActivity activity, Cases cases, CustomerManagement customers, Journal journal,
-            Clock clock, SlaReporting reporting, PlatformTransactionManager transactionManager) {
+            Clock clock, SlaReporting reporting, PlatformTransactionManager transactionManager,
+            CaseworkSettings settings) {
+        this.settings = settings;
         this.reporting = reporting;
         this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
@@ -269,41 +272,81 @@ public class SlaManagement {
         return new CaseSla(clocks, store.breaches(id));
     }
 
-    /** What one pass over the open cases found. */
-    public record Recomputed(int cases, int atRisk, int breached, int newBreaches) {
+    /**
+     * What one pass found.
+     *
+     * @param full whether it evaluated every open case
+     * @param cases the cases it evaluated (changed ones, those whose warning or due moment came, or all open ones)
+     * @param atRisk of those, the ones with a clock in its warning lead
+     * @param breached of those, the ones with a breached clock
+     * @param newBreaches breaches it recorded
+     */
+    public record Recomputed(boolean full, int cases, int atRisk, int breached, int newBreaches) {
     }
 
     /**
-     * Recomputes the clocks of every open case, remembers the next due moment and whether the case is
-     * at risk or breached, and records each breach once. Works through the open cases a thousand at a
-     * time, each page in its own short transaction with a handful of statements.
+     * The SLA pass: evaluates the clocks of the cases that changed since they were last evaluated (their case row or
+     * activity, open or not) and of the open cases whose warning or due moment has come, stores for each the next due
+     * moment, whether it is at risk or breached, when time alone next changes its clocks and its outcomes for the
+     * report, and records each breach once. Every open case is evaluated instead when the policies or calendars
+     * changed since the last such pass, or when that pass is older than {@code repdesk.casework.sla-full-pass}.
+     * Works a thousand cases at a time, each page in its own short transaction with a handful of statements; at most
+     * {@value #CHANGED_PER_PASS} changed cases a pass (the rest wait for the next).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Recomputed recompute() {
+        return pass(false);
+    }
+
+    /** The SLA pass over every open case (besides the changed ones), whatever changed. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public Recomputed recomputeAll() {
+        return pass(true);
+    }
+
+    private Recomputed pass(boolean everyOpenCase) {
         Instant now = clock.instant();
         List<ServicePolicy> policies = store.policies().stream().filter(ServicePolicy::active).toList();
+        String fingerprint = store.policyFingerprint();
+        boolean full = everyOpenCase || store.lastFullPass().filter(last -> last.fingerprint().equals(fingerprint)
+                && last.at().plus(settings.slaFullPass()).isAfter(now)).isEmpty();
         Map<CustomerId, CustomerFacts> customerCache = new HashMap<>();
         int[] totals = new int[4];
-        CaseId after = null;
-        List<CaseId> page;
-        while (!(page = store.openCases(after, PAGE)).isEmpty()) {
-            List<CaseId> ids = page;
-            transactions.executeWithoutResult(status -> recomputePage(ids, policies, customerCache, now, totals));
-            after = page.getLast();
-        }
-        int[] settledTotals = new int[4];
-        for (int settled = 0; settled < SETTLED_PER_PASS; ) {
-            Integer taken = transactions.execute(status -> {
-                List<CaseId> ids = store.takeCasesToSettle(PAGE);
-                recomputePage(ids, policies, customerCache, now, settledTotals);
+        // the changed cases first, remembered so that a full pass does not evaluate them twice
+        Set<CaseId> changed = new java.util.HashSet<>();
+        for (int taken = 0; taken < CHANGED_PER_PASS; ) {
+            Integer page = transactions.execute(status -> {
+                List<CaseId> ids = store.takeChangedCases(PAGE);
+                recomputePage(ids, policies, customerCache, now, totals);
+                if (full) {
+                    changed.addAll(ids);
+                }
                 return ids.size();
             });
-            if (taken == null || taken == 0) {
+            if (page == null || page == 0) {
                 break;
             }
-            settled += taken;
+            taken += page;
         }
-        return new Recomputed(totals[0], totals[1], totals[2], totals[3] + settledTotals[3]);
+        if (full) {
+            CaseId after = null;
+            List<CaseId> page;
+            while (!(page = store.openCases(after, PAGE)).isEmpty()) {
+                List<CaseId> ids = page.stream().filter(id -> !changed.contains(id)).toList();
+                transactions.executeWithoutResult(status -> recomputePage(ids, policies, customerCache, now, totals));
+                after = page.getLast();
+            }
+            store.fullPassDone(fingerprint, now);
+        } else {
+            SlaStore.DueMark after = null;
+            List<SlaStore.DueMark> page;
+            while (!(page = store.casesDue(now, after, PAGE)).isEmpty()) {
+                List<CaseId> ids = page.stream().map(SlaStore.DueMark::id).toList();
+                transactions.executeWithoutResult(status -> recomputePage(ids, policies, customerCache, now, totals));
+                after = page.getLast();
+            }
+        }
+        return new Recomputed(full, totals[0], totals[1], totals[2], totals[3]);
     }
 
     private void recomputePage(List<CaseId> page, List<ServicePolicy> policies,
@@ -325,6 +368,7 @@ public class SlaManagement {
             }
             CustomerFacts customer = customerCache.computeIfAbsent(c.customerId(), this::facts);
             Instant nextDue = null;
+            Instant checkAt = null;
             boolean risk = false;
             boolean late = false;
             for (ServicePolicy p : applying(c, customer, policies)) {
@@ -336,6 +380,10 @@ public class SlaManagement {
                             || clockState.status() == ClockStatus.WARNING)
                             && (nextDue == null || clockState.dueAt().isBefore(nextDue))) {
                         nextDue = clockState.dueAt();
+                    }
+                    Instant change = nextChange(p.policy(), clockState, now);
+                    if (change != null && (checkAt == null || change.isBefore(checkAt))) {
+                        checkAt = change;
                     }
                 }
                 for (Breach breach : evaluation.breaches()) {
@@ -363,7 +411,7 @@ public class SlaManagement {
                 }
             }
             evaluated.add(id);
-            computed.add(new SlaStore.Computed(id, nextDue, risk, late));
+            computed.add(new SlaStore.Computed(id, nextDue, risk, late, checkAt));
             totals[0]++;
             totals[1] += risk ? 1 : 0;
             totals[2] += late ? 1 : 0;
@@ -371,6 +419,30 @@ public class SlaManagement {
         store.saveComputed(computed, now);
         // What is still stored for an evaluated case is no longer owed (a policy stopped applying, or was deactivated).
         store.saveOutcomes(changed, stored.keySet().stream().filter(k -> evaluated.contains(k.caseId())).toList());
+    }
+
+    /**
+     * When time alone next changes the clock: a counting clock turns to a warning when its remaining business time
+     * reaches the policy's warning lead, and breaches once its due moment has passed; a paused, met, breached or
+     * stopped clock changes only with the case. Null when nothing will change by itself.
+     */
+    static @Nullable Instant nextChange(SlaPolicy policy, ClockState clockState, Instant now) {
+        Instant due = clockState.dueAt();
+        if (due == null) {
+            return null;
+        }
+        return switch (clockState.status()) {
+            case WARNING -> due;
+            case RUNNING -> {
+                Duration untilWarning = clockState.remaining().minus(policy.warningLead());
+                if (!policy.warningLead().isPositive() || !untilWarning.isPositive()) {
+                    yield due;
+                }
+                Instant warning = policy.calendar().addBusinessTime(now, untilWarning);
+                yield warning.isBefore(due) ? warning : due;
+            }
+            default -> null;
+        };
     }
 
     /** What policy conditions look at about a customer: the organization, and the plan (theirs, else the organization's). */

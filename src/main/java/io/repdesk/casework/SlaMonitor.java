@@ -12,8 +12,8 @@ import io.repdesk.cluster.ClusterJobs;
 import io.repdesk.shared.Periodic;
 
 /**
- * Recomputes every open case's SLA clocks now and then, so warnings, breaches and the inbox stay current,
- * then applies the mandatory escalation rules. Runs on one node of the cluster at a time.
+ * Runs the SLA pass now and then ({@link SlaManagement#recompute}: the cases that changed or came due), so
+ * warnings, breaches and the inbox stay current, then applies the mandatory escalation rules. Runs on one node of the cluster at a time.
  */
 @Component
 class SlaMonitor implements SmartLifecycle {
@@ -37,8 +37,9 @@ class SlaMonitor implements SmartLifecycle {
         try {
             SlaManagement.Recomputed result = sla.recompute();
             if (result.newBreaches() > 0) {
-                log.info("SLA clocks of {} open cases recomputed: {} at risk, {} breached, {} new breaches",
-                        result.cases(), result.atRisk(), result.breached(), result.newBreaches());
+                log.info("SLA clocks of {} cases evaluated{}: {} at risk, {} breached, {} new breaches",
+                        result.cases(), result.full() ? " (every open case)" : "", result.atRisk(), result.breached(),
+                        result.newBreaches());
             }
             int moved = escalations.evaluate();
             if (moved > 0) {

@@ -119,26 +119,36 @@ class SlaStore {
                 .params(name, except.value()).query(Boolean.class).single();
     }
 
-    /** One case's clocks as computed: the next due moment, and whether it is at risk or breached. */
-    record Computed(CaseId id, @Nullable Instant nextDue, boolean atRisk, boolean breached) {
+    /**
+     * One case's clocks as computed: the next due moment, whether it is at risk or breached, and when time alone
+     * next changes them (the earliest warning or due moment of a clock that counts; null when none counts).
+     */
+    record Computed(CaseId id, @Nullable Instant nextDue, boolean atRisk, boolean breached, @Nullable Instant checkAt) {
     }
 
-    /** Stores a page of computed clocks in one statement. */
-    void saveComputed(List<Computed> computed, Instant at) {
+    /**
+     * Stores a page of computed clocks in one statement, writing only the cases whose clocks differ from what is
+     * stored (most open cases do not change between passes, and an unchanged row is neither rewritten nor locked);
+     * {@code computed_at} is when the stored values were computed. Returns how many rows it wrote.
+     */
+    int saveComputed(List<Computed> computed, Instant at) {
         if (computed.isEmpty()) {
-            return;
+            return 0;
         }
-        jdbc.sql("""
-                insert into casework_case_sla (case_id, next_due_at, at_risk, breached, computed_at)
-                select c, d, r, b, ? from unnest(?::uuid[], ?::timestamptz[], ?::boolean[], ?::boolean[]) as t(c, d, r, b)
+        return jdbc.sql("""
+                insert into casework_case_sla (case_id, next_due_at, at_risk, breached, check_at, computed_at)
+                select c, d, r, b, k, ?
+                from unnest(?::uuid[], ?::timestamptz[], ?::boolean[], ?::boolean[], ?::timestamptz[]) as t(c, d, r, b, k)
+                where not exists (select 1 from casework_case_sla s where s.case_id = t.c
+                    and (s.next_due_at, s.at_risk, s.breached, s.check_at) is not distinct from (t.d, t.r, t.b, t.k))
                 on conflict (case_id) do update set next_due_at = excluded.next_due_at, at_risk = excluded.at_risk,
-                    breached = excluded.breached, computed_at = excluded.computed_at
+                    breached = excluded.breached, check_at = excluded.check_at, computed_at = excluded.computed_at
                 """).params(at.atOffset(ZoneOffset.UTC),
                 computed.stream().map(c -> c.id().value()).toArray(UUID[]::new),
-                computed.stream().map(c -> c.nextDue() == null ? null : java.sql.Timestamp.from(c.nextDue()))
-                        .toArray(java.sql.Timestamp[]::new),
+                computed.stream().map(c -> timestamp(c.nextDue())).toArray(java.sql.Timestamp[]::new),
                 computed.stream().map(Computed::atRisk).toArray(Boolean[]::new),
-                computed.stream().map(Computed::breached).toArray(Boolean[]::new)).update();
+                computed.stream().map(Computed::breached).toArray(Boolean[]::new),
+                computed.stream().map(c -> timestamp(c.checkAt())).toArray(java.sql.Timestamp[]::new)).update();
     }
 
     /**
@@ -229,16 +239,70 @@ class SlaStore {
         }
     }
 
+    private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
+    }
+
     /**
-     * Takes up to {@code limit} cases off the list of those to evaluate once more although not open; the caller
-     * evaluates them in the same transaction, so a case closed again meanwhile is listed again after it commits.
+     * Takes up to {@code limit} cases off the list of those that changed since they were last evaluated (their
+     * case row or activity; triggers keep the list, V1_66); the caller evaluates them in the same transaction, so
+     * a case that changes again meanwhile is listed again once that commits.
      */
-    List<CaseId> takeCasesToSettle(int limit) {
+    List<CaseId> takeChangedCases(int limit) {
         return jdbc.sql("""
-                delete from casework_sla_settle where case_id in
-                    (select case_id from casework_sla_settle limit ? for update skip locked)
+                delete from casework_sla_stale where case_id in
+                    (select case_id from casework_sla_stale limit ? for update skip locked)
                 returning case_id
                 """).param(limit).query((rs, row) -> new CaseId(rs.getObject("case_id", UUID.class))).list();
+    }
+
+    /** A place in the list of cases whose clocks time changes: the check moment and the case. */
+    record DueMark(Instant checkAt, CaseId id) {
+    }
+
+    /**
+     * The next {@code limit} cases, after {@code after} in (check moment, case) order, whose clocks time alone has
+     * changed by {@code now}: a warning or a due moment has come.
+     */
+    List<DueMark> casesDue(Instant now, @Nullable DueMark after, int limit) {
+        var query = after == null
+                ? jdbc.sql("""
+                        select case_id, check_at from casework_case_sla where check_at <= ?
+                        order by check_at, case_id limit ?
+                        """).params(now.atOffset(ZoneOffset.UTC), limit)
+                : jdbc.sql("""
+                        select case_id, check_at from casework_case_sla where check_at <= ? and (check_at, case_id) > (?, ?)
+                        order by check_at, case_id limit ?
+                        """).params(now.atOffset(ZoneOffset.UTC), after.checkAt().atOffset(ZoneOffset.UTC),
+                        after.id().value(), limit);
+        return query.query((rs, row) -> new DueMark(rs.getObject("check_at", java.time.OffsetDateTime.class)
+                .toInstant(), new CaseId(rs.getObject("case_id", UUID.class)))).list();
+    }
+
+    /** A digest of every policy and calendar row: it changes whenever one of them is defined, changed or removed. */
+    String policyFingerprint() {
+        return jdbc.sql("""
+                select md5(coalesce((select string_agg(p::text, '|' order by p.id) from casework_sla_policy p), '')
+                    || '#' || coalesce((select string_agg(c::text, '|' order by c.id) from casework_calendar c), ''))
+                """).query(String.class).single();
+    }
+
+    /** The last pass over every open case: the policy fingerprint it used and when it ran. */
+    record FullPass(String fingerprint, Instant at) {
+    }
+
+    Optional<FullPass> lastFullPass() {
+        return jdbc.sql("select fingerprint, passed_at from casework_sla_full_pass")
+                .query((rs, row) -> new FullPass(rs.getString("fingerprint"),
+                        rs.getObject("passed_at", java.time.OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    void fullPassDone(String fingerprint, Instant at) {
+        jdbc.sql("""
+                insert into casework_sla_full_pass (id, fingerprint, passed_at) values (true, ?, ?)
+                on conflict (id) do update set fingerprint = excluded.fingerprint, passed_at = excluded.passed_at
+                """).params(fingerprint, at.atOffset(ZoneOffset.UTC)).update();
     }
 
     /** Folds the changed outcome counts into the tallies, in one statement; returns how many changes it folded. */

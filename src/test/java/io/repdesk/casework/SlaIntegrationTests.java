@@ -57,6 +57,9 @@ class SlaIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void realTime() {
         clock.release();
@@ -153,6 +156,63 @@ class SlaIntegrationTests {
                 ServicePolicy.Kind.INFORMAL, 1, io.repdesk.shared.CalendarId.random(), Duration.ofHours(1), null, null,
                 Set.of(), Duration.ZERO, SlaConditions.any(), true))).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("calendarId");
+    }
+
+    @Test
+    void aPassEvaluatesTheCasesThatChangedOrCameDueAndEveryOpenCaseWhenAPolicyChanged() {
+        String plan = "Due-" + UUID.randomUUID();
+        ServiceCalendar hours = berlinOfficeHours();
+        SlaManagement.NewPolicy promised = new SlaManagement.NewPolicy("Due " + plan, ServicePolicy.Kind.FORMAL, 1,
+                hours.id(), Duration.ofHours(4), null, Duration.ofHours(16), Set.of(), Duration.ofHours(1),
+                new SlaConditions(null, plan, null, null, null), true);
+        ServicePolicy promise = sla.definePolicy(null, promised);
+        clock.pin(MONDAY_10_BERLIN);
+        CustomerId customer = customer(plan);
+        CaseId caseId = inbound(customer, null, "Scheduled reports arrive empty");
+
+        assertThat(sla.recompute().full()).as("the policies changed since the last pass over every open case").isTrue();
+        // a warning lead of 1 h before the first response is due at 14:00 Berlin (13:00 UTC)
+        assertThat(stored(caseId)).isEqualTo(new Stored(false, false, Instant.parse("2026-11-23T12:00:00Z")));
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(sla.recompute().full()).isFalse();
+        assertThat(stored(caseId)).isEqualTo(new Stored(false, false, Instant.parse("2026-11-23T12:00:00Z")));
+
+        clock.advance(Duration.ofMinutes(2 * 60 + 35)); // 13:05 Berlin: the warning came, nothing else happened
+        assertThat(sla.recompute().full()).isFalse();
+        assertThat(stored(caseId)).as("evaluated because its warning came")
+                .isEqualTo(new Stored(true, false, Instant.parse("2026-11-23T13:00:00Z")));
+
+        contacts.record(new NewContact(customer, caseId, Channel.EMAIL, Direction.OUTBOUND, clock.instant(),
+                "Re: reports", "We are looking at the report job.", "agent", null, null, null));
+        sla.recompute();
+        Stored answered = stored(caseId);
+        assertThat(answered.atRisk()).as("evaluated because it was answered").isFalse();
+        assertThat(answered.checkAt()).as("the resolution clock's warning, 15 business hours after opening")
+                .isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));
+
+        clock.advance(Duration.ofDays(2)); // Wednesday 13:05: the resolution target passed on Tuesday
+        sla.recompute();
+        assertThat(stored(caseId)).isEqualTo(new Stored(false, true, null));
+        assertThat(sla.slaOf(caseId).breaches()).extracting(SlaBreach::target).containsExactly(SlaTarget.RESOLUTION);
+
+        sla.definePolicy(promise.id(), new SlaManagement.NewPolicy(promised.name(), promised.kind(), promised.rank(),
+                hours.id(), Duration.ofHours(4), null, Duration.ofHours(80), Set.of(), Duration.ofHours(1),
+                promised.conditions(), true));
+        SlaManagement.Recomputed afterChange = sla.recompute();
+        assertThat(afterChange.full()).isTrue();
+        assertThat(stored(caseId).breached()).as("a looser resolution target, applied to the open case").isFalse();
+    }
+
+    /** What the SLA pass stored for a case. */
+    record Stored(boolean atRisk, boolean breached, Instant checkAt) {
+    }
+
+    private Stored stored(CaseId caseId) {
+        return jdbc.sql("select at_risk, breached, check_at from casework_case_sla where case_id = ?")
+                .param(caseId.value()).query((rs, row) -> new Stored(rs.getBoolean("at_risk"), rs.getBoolean("breached"),
+                        rs.getObject("check_at", java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject("check_at", java.time.OffsetDateTime.class).toInstant()))
+                .single();
     }
 
     private ClockState clock(CaseId caseId, ServicePolicy policy, SlaTarget target) {

@@ -158,7 +158,7 @@ class SlaReportIntegrationTests {
         reply(customer, quick);
         clock.advance(Duration.ofMinutes(10));
         cases.changeStatus(quick, CaseStatus.RESOLVED);
-        inbound(customer, "Codes expire at once");
+        CaseId waiting = inbound(customer, "Codes expire at once");
         clock.advance(Duration.ofMinutes(5));
 
         sla.recompute();
@@ -170,10 +170,17 @@ class SlaReportIntegrationTests {
         store.foldTallies();
         assertThat(figures(sla.report(WEEK_1, WEEK_1.plusDays(6)), policy)).isEqualTo(figures);
         assertThat(tallied(policy)).isEqualTo(counted(policy));
+        String version = clocksVersion(waiting);
         sla.recompute();
         assertThat(jdbc.sql("select count(*) from casework_sla_tally_delta where policy_id = ?")
                 .param(policy.id().value()).query(Long.class).single())
                 .as("a pass that finds nothing changed writes no outcome").isZero();
+        assertThat(clocksVersion(waiting)).as("nor rewrites the open case's clocks").isEqualTo(version);
+        clock.advance(Duration.ofHours(5));
+        sla.recompute();
+        assertThat(clocksVersion(waiting)).as("clocks that changed are written").isNotEqualTo(version);
+        assertThat(jdbc.sql("select breached from casework_case_sla where case_id = ?").param(waiting.value())
+                .query(Boolean.class).single()).isTrue();
 
         sla.definePolicy(policy.id(), new SlaManagement.NewPolicy(promise.name(), promise.kind(), promise.rank(),
                 hours.id(), Duration.ofHours(4), null, Duration.ofHours(8), Set.of(), Duration.ZERO,
@@ -184,6 +191,12 @@ class SlaReportIntegrationTests {
         assertThat(inactive.resolution()).isEqualTo(new SlaReport.Tally(1, 0, 0));
         store.foldTallies();
         assertThat(tallied(policy)).isEqualTo(counted(policy));
+    }
+
+    /** The row version of the case's stored clocks: it changes whenever the row is written. */
+    private String clocksVersion(CaseId id) {
+        return jdbc.sql("select xmin::text from casework_case_sla where case_id = ?").param(id.value())
+                .query(String.class).single();
     }
 
     /** The report's counts for one policy, by target and outcome. */
