@@ -290,8 +290,8 @@ public class EscalationManagement {
         int moved = 0;
         CaseId after = null;
         List<EscalationStore.OpenCase> page;
-        // a thousand open cases at a time: their cases and the rules already applied to them in two queries
-        while (!(page = store.openCases(after, RULES_PAGE)).isEmpty()) {
+        // a thousand of the open cases the rules may move at a time, with their cases and applied rules in two queries
+        while (!(page = store.openCases(mandatory, now, after, RULES_PAGE)).isEmpty()) {
             List<CaseId> ids = page.stream().map(EscalationStore.OpenCase::id).toList();
             Map<CaseId, SupportCase> found = cases.findAll(ids);
             Set<String> applied = store.appliedRules(ids);

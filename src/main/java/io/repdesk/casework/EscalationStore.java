@@ -157,14 +157,53 @@ class EscalationStore {
     record OpenCase(CaseId id, boolean slaAtRisk, boolean slaBreached) {
     }
 
-    /** The next {@code limit} open cases below the engineering tier, in id order after {@code after}. */
-    List<OpenCase> openCases(@Nullable CaseId after, int limit) {
+    /**
+     * The next {@code limit} open cases, in id order after {@code after}, that one of the rules may move now: below
+     * the rule's tier, not moved by it before, and meeting its trigger as far as the case row and stored clocks
+     * tell (at risk or breached, in triage since long enough, of a high enough priority; a plan is the caller's to
+     * check). So a pass reads the cases the rules concern, not every open case.
+     */
+    List<OpenCase> openCases(List<EscalationRule> rules, Instant now, @Nullable CaseId after, int limit) {
+        List<String> any = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        params.add(after == null ? new UUID(0, 0) : after.value());
+        for (EscalationRule rule : rules) {
+            String trigger = switch (rule.trigger()) {
+                case SLA_WARNING -> "coalesce(s.at_risk or s.breached, false)";
+                case SLA_BREACH -> "coalesce(s.breached, false)";
+                case NEED_UNKNOWN -> {
+                    if (rule.needUnknownHours() == null) {
+                        yield "false";
+                    }
+                    params.add(utc(now.minus(java.time.Duration.ofHours(rule.needUnknownHours()))));
+                    yield "c.need_id is null and c.opened_at <= ?";
+                }
+                case PRIORITY -> {
+                    if (rule.priority() == null) {
+                        yield "false";
+                    }
+                    params.add(java.util.Arrays.stream(Priority.values())
+                            .filter(p -> p.ordinal() >= rule.priority().ordinal()).map(Enum::name).toArray(String[]::new));
+                    yield "c.priority = any(?::text[])";
+                }
+                case CUSTOMER_PLAN -> "true";
+            };
+            params.add(java.util.Arrays.stream(Tier.values()).filter(t -> t.ordinal() < rule.toTier().ordinal())
+                    .map(Enum::name).toArray(String[]::new));
+            params.add(rule.id().value());
+            any.add("(" + trigger + " and c.tier = any(?::text[]) and not exists (select 1 from casework_escalation e"
+                    + " where e.case_id = c.id and e.rule_id = ?))");
+        }
+        if (any.isEmpty()) {
+            return List.of();
+        }
+        params.add(limit);
         return jdbc.sql("""
                 select c.id, coalesce(s.at_risk, false) as at_risk, coalesce(s.breached, false) as breached
                 from casework_case c left join casework_case_sla s on s.case_id = c.id
-                where c.is_open and c.tier <> 'ENGINEERING' and c.id > ?
+                where c.is_open and c.tier <> 'ENGINEERING' and c.id > ? and (%s)
                 order by c.id limit ?
-                """).params(after == null ? new UUID(0, 0) : after.value(), limit)
+                """.formatted(String.join(" or ", any))).params(params)
                 .query((rs, row) -> new OpenCase(new CaseId(rs.getObject("id", UUID.class)),
                         rs.getBoolean("at_risk"), rs.getBoolean("breached"))).list();
     }

@@ -179,6 +179,42 @@ class EscalationIntegrationTests {
                 .singleElement().satisfies(s -> assertThat(s.reason()).contains("Priority URGENT"));
     }
 
+    @Test
+    void mandatoryRulesMoveTheCasesTheirTriggerAndPlanSelectOnce() {
+        String triage = "Triage-" + UUID.randomUUID();
+        String urgent = "Urgent-" + UUID.randomUUID();
+        String premium = "Premium-" + UUID.randomUUID();
+        escalations.defineRule(null, new EscalationManagement.NewRule("Unknown " + triage,
+                EscalationRule.Trigger.NEED_UNKNOWN, 2, null, triage, Tier.TIER_2, null, true, true, 1));
+        escalations.defineRule(null, new EscalationManagement.NewRule("High " + urgent,
+                EscalationRule.Trigger.PRIORITY, null, Priority.HIGH, urgent, Tier.TIER_3, null, true, true, 1));
+        escalations.defineRule(null, new EscalationManagement.NewRule("Plan " + premium,
+                EscalationRule.Trigger.CUSTOMER_PLAN, null, null, premium, Tier.TIER_2, null, true, true, 1));
+        clock.pin(MONDAY_10_BERLIN);
+        CaseId waitedLong = newCase(triage, "Nobody knows what this is about");
+        CaseId otherPlan = newCase("Other-" + triage, "Nobody knows this one either");
+        clock.advance(Duration.ofHours(2));
+        CaseId justIn = newCase(triage, "Just arrived, nobody knows yet");
+        CaseId high = newCase(urgent, "The shop is down");
+        cases.changePriority(high, Priority.HIGH);
+        CaseId normal = newCase(urgent, "A typo on the invoice");
+        CaseId premiumCase = newCase(premium, "Question about the contract");
+        clock.advance(Duration.ofHours(1));
+
+        escalations.evaluate();
+        escalations.evaluate();
+
+        assertThat(cases.get(waitedLong).tier()).isEqualTo(Tier.TIER_2);
+        assertThat(cases.get(otherPlan).tier()).as("a customer on another plan").isEqualTo(Tier.TIER_1);
+        assertThat(cases.get(justIn).tier()).as("in triage for only an hour").isEqualTo(Tier.TIER_1);
+        assertThat(cases.get(high).tier()).isEqualTo(Tier.TIER_3);
+        assertThat(cases.get(normal).tier()).isEqualTo(Tier.TIER_1);
+        assertThat(cases.get(premiumCase).tier()).isEqualTo(Tier.TIER_2);
+        for (CaseId moved : List.of(waitedLong, high, premiumCase)) {
+            assertThat(escalations.escalations(moved)).as("a rule moves a case once").hasSize(1);
+        }
+    }
+
     private CaseId newCase(String plan, String text) {
         var customer = customers.register(new NewCustomer(null, "Escalation Tester", "esc-" + UUID.randomUUID()
                 + "@example.test", new EnvironmentProfile(null, null, null, plan, null, Map.of()), null)).id();
