@@ -117,6 +117,9 @@ class SlaPass {
 
     private void recomputePage(List<CaseId> page, List<ServicePolicy> policies,
             Map<CustomerId, SlaManagement.CustomerFacts> customerCache, Instant now, int[] totals) {
+        if (page.isEmpty()) {
+            return; // most passes find no changed case: no statement for none
+        }
         Map<CaseId, List<CaseActivity.Entry>> activities = activity.of(page);
         Map<CaseId, SupportCase> found = cases.findAll(page);
         Set<String> recorded = new java.util.HashSet<>();
