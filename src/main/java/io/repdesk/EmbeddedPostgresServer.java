@@ -37,6 +37,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             stopOrphan(directory);
+            if (clean && !keep) {
+                // what a run that was killed before it could wipe its data left behind (initdb wants an empty directory)
+                org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean && !keep)
