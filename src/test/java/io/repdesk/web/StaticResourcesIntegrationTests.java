@@ -38,6 +38,7 @@ class StaticResourcesIntegrationTests {
         assertServed("/css/repdesk.css", "text/css");
         assertServed("/js/need-picker.js", "javascript");
         assertServed("/favicon.svg", "image/svg+xml");
+        assertServed("/favicon.ico", "image/svg+xml");
         // the version-free path a page may use, as well as the versioned one pages are written with
         assertServed("/webjars/htmx.org/dist/htmx.min.js", "javascript");
         assertServed("/webjars/chart.js/dist/chart.umd.js", "javascript");
