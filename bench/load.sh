@@ -75,8 +75,10 @@ contact recorded through `ContactManagement.record` by 4 threads in time order, 
 on the customer's last case, texts from the bundled BANKING77 questions with openers, closers, lower case
 and swapped letters; need matching and the search index run live as on a node). Ingest is contacts
 recorded per second; ingest-and-match counts until every new case was matched and every journal entry
-indexed. Then 200 HTTP requests per kind, one at a time after 20 warm-up requests, as an admin account (the API by
-HTTP Basic, pages in a signed-in session), p50 / p99 in ms. Heap is after a full collection. Cold start is a
+indexed. Then 200 HTTP requests per kind, one at a time after 20 warm-up requests, as an admin account (pages in a
+signed-in session; the API with an API token holding `contacts:write`, as integrations call it, and again with
+HTTP Basic, printed as `api_contact_create_basic`, not in the table; rows dated before 07:00 UTC on
+2026-11-27 timed the API with HTTP Basic only, see "What the slower pages were"), p50 / p99 in ms. Heap is after a full collection. Cold start is a
 new JVM serving the loaded data until health answers UP; reindex is the `repdesk reindex` command on it, JVM
 start included, in seconds. Machine: MACHINE. Load is the 1/5/15-minute load average when the run ended (other
 engineers' builds share the cores).
@@ -92,9 +94,13 @@ rows = []
 notes = ""
 if m:
     body = m.group(0).split("\n")
-    table = [i for i, l in enumerate(body) if l.startswith("|")]
-    rows = [body[i] for i in table[2:]]
-    notes = "\n".join(body[table[-1] + 1:]).strip() if table else ""
+    # the first table is the rows; other tables further down belong to the notes
+    start = next((i for i, l in enumerate(body) if l.startswith("|")), None)
+    end = start
+    while end is not None and end < len(body) and body[end].startswith("|"):
+        end += 1
+    rows = body[start + 2:end] if start is not None else []
+    notes = "\n".join(body[end:]).strip() if start is not None else ""
 columns = row.count("|")
 rows = [l + " – |" * max(0, (columns - l.count("|"))) for l in rows]   # rows from before a column was added
 rows = [l for l in rows if not l.startswith("| " + size + " |")] + [row]
