@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -38,8 +39,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(directory);
             stopOrphan(directory);
             if (clean && !keep) {
-                // what a run that was killed before it could wipe its data left behind (initdb wants an empty directory)
-                org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+                // what a run killed before it could wipe its data left behind (initdb wants an empty directory)
+                FileSystemUtils.deleteRecursively(directory);
             }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)

@@ -444,7 +444,8 @@ class LoadBenchmark implements ApplicationRunner {
         requests.put("api_contact_create", i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/contacts"))
                 .header("Authorization", bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(contact.apply(i))).build());
-        requests.put("api_contact_create_basic", i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/contacts"))
+        requests.put("api_contact_create_basic", i -> HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/contacts"))
                 .header("Authorization", basic).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(contact.apply(i))).build());
         requests.put("inbox", i -> get(base + "/inbox"));
@@ -481,8 +482,8 @@ class LoadBenchmark implements ApplicationRunner {
             }
             double p50 = Metrics.percentile(millis, 50);
             double p99 = Metrics.percentile(millis, 99);
-            out.printf(Locale.ROOT, "%-26s p50 %7.1f ms   p99 %7.1f ms   (%d requests, one at a time)%n", entry.getKey(),
-                    p50, p99, millis.size());
+            out.printf(Locale.ROOT, "%-26s p50 %7.1f ms   p99 %7.1f ms   (%d requests, one at a time)%n",
+                    entry.getKey(), p50, p99, millis.size());
             results.put(entry.getKey() + "_p50_ms", String.format(Locale.ROOT, "%.1f", p50));
             results.put(entry.getKey() + "_p99_ms", String.format(Locale.ROOT, "%.1f", p99));
             results.put(entry.getKey() + "_n", Integer.toString(millis.size()));

@@ -535,6 +535,11 @@ class PermissionMatrixIntegrationTests {
                     .replaceAll("\\{[A-Za-z]+\\}", UUID.randomUUID().toString());
         }
 
+        /** A GET of the path in this party's session, with its answer's body. */
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+
         private HttpResponse<String> send(HttpRequest request) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());

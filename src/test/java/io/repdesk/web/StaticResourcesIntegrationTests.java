@@ -3,13 +3,10 @@ package io.repdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,13 +22,10 @@ import io.repdesk.RepdeskIntegrationTest;
 @RepdeskIntegrationTest
 class StaticResourcesIntegrationTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void servesItsOwnFilesAndTheWebjarsAnonymously() throws Exception {
@@ -52,8 +46,8 @@ class StaticResourcesIntegrationTests {
 
     @Test
     void pagesLinkTheWebjarsByVersionAndOtherPagesAsWritten() throws Exception {
-        signIn("admin", "repdesk-demo");
-        HttpResponse<String> needs = get("/needs");
+        HttpResponse<String> needs = PermissionMatrixIntegrationTests.Caller.agent(port, "admin", "repdesk-demo")
+                .get("/needs");
         assertThat(needs.statusCode()).isEqualTo(200);
         Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[0-9][^/\"]*/dist/htmx\\.min\\.js)\"")
                 .matcher(needs.body());
@@ -68,17 +62,6 @@ class StaticResourcesIntegrationTests {
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).contains(contentType);
         assertThat(response.body()).as(path).isNotBlank();
-    }
-
-    private void signIn(String username, String password) throws IOException, InterruptedException {
-        Matcher csrf = CSRF.matcher(get("/login").body());
-        assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
-        String form = "username=" + username + "&password=" + password + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/inbox");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
