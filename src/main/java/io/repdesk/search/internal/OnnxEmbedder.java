@@ -96,10 +96,13 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             return size() > CACHE_SIZE;
         }
     };
+    /** Set once by {@link #close()}; texts offered after it are refused instead of waiting for a runner. */
+    private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
     OnnxEmbedder(Model model, int threads) {
+        EnvironmentHold.take();
         this.name = model.setting;
         this.meanPooling = model.meanPooling;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -139,6 +142,9 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public List<float[]> embed(List<String> texts) {
+        if (closed) {
+            throw new IllegalStateException("The embedder was closed");
+        }
         List<CompletableFuture<float[]>> vectors = new ArrayList<>(texts.size());
         List<Pending> queued = new ArrayList<>();
         synchronized (recent) {
@@ -158,8 +164,16 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             queued.sort(java.util.Comparator.comparingInt(p -> p.text().length()));
             queue.lock();
             try {
-                waiting.addAll(queued);
-                arrived.signalAll();
+                if (closed) {
+                    IllegalStateException refused = new IllegalStateException("The embedder was closed");
+                    synchronized (recent) {
+                        queued.forEach(p -> recent.remove(p.text(), p.vector()));
+                    }
+                    queued.forEach(p -> p.vector().completeExceptionally(refused));
+                } else {
+                    waiting.addAll(queued);
+                    arrived.signalAll();
+                }
             } finally {
                 queue.unlock();
             }
@@ -318,6 +332,12 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public void close() throws OrtException {
+        queue.lock();
+        try {
+            closed = true;
+        } finally {
+            queue.unlock();
+        }
         runners.forEach(Thread::interrupt);
         for (Thread runner : runners) {
             try {

@@ -137,4 +137,15 @@ class OnnxEmbedderTests {
             assertThat(fresh.runs()).isEqualTo(3);
         }
     }
+
+    @Test
+    void aClosedEmbedderRefusesNewTextsInsteadOfLeavingTheCallerWaiting() throws Exception {
+        OnnxEmbedder closing = new OnnxEmbedder(OnnxEmbedder.Model.BGE_SMALL, 1);
+        float[] before = closing.embed("Card declined at the bakery");
+        closing.close();
+
+        assertThat(before).hasSize(384);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closing.embed("Card declined at the butcher"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("The embedder was closed");
+    }
 }
