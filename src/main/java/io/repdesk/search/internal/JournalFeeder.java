@@ -47,6 +47,8 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     private long committedAt = System.nanoTime();
     private long committed;
     private volatile boolean started;
+    /** Set while stopping: the feeder finishes the batch in hand instead of working through the backlog. */
+    private volatile boolean stopping;
     private final java.util.concurrent.atomic.AtomicBoolean readingAhead = new java.util.concurrent.atomic.AtomicBoolean();
 
     JournalFeeder(Journal journal, LuceneContactIndex index, LuceneArticleIndex articles, Embedder embedder, SearchSettings settings,
@@ -63,6 +65,7 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
     @Override
     public void start() {
         started = true;
+        stopping = false;
         String origin = origin();
         if (!origin.equals(index.origin())) {
             if (index.origin() != null) {
@@ -81,6 +84,8 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
 
     @Override
     public void stop() {
+        // what is left of a backlog stays in the journal; the next start feeds it from the committed sequence
+        stopping = true;
         if (feeding != null) {
             feeding.close();
             feeding = null;
@@ -98,15 +103,18 @@ final class JournalFeeder implements SmartLifecycle, Reindex {
         return feeding != null || started;
     }
 
-    /** After the database is up, before the web server takes requests. */
+    /**
+     * After the database is up and before the web server takes requests; on the way out, after the web server has
+     * finished its requests and before the embedder closes, so no batch is left embedding on a closed model.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1000;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     private void feedSafely() {
         try {
-            while (feedOnce() > 0) {
+            while (!stopping && feedOnce() > 0) {
                 // keep going while there is a backlog
             }
         } catch (RuntimeException | IOException e) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 import io.repdesk.RepdeskIntegrationTest;
 import io.repdesk.contact.Channel;
@@ -47,8 +49,50 @@ class JournalFeederIntegrationTests {
     @Autowired
     CustomerManagement customers;
 
+    @Autowired
+    ApplicationContext context;
+
     @TempDir
     Path indexDir;
+
+    @Test
+    void stopsAfterTheWebServerHasFinishedItsRequests() {
+        int feeder = context.getBean(JournalFeeder.class).getPhase();
+
+        // lifecycle beans stop from the highest phase down, and all of them before any bean (the embedder) closes
+        assertThat(feeder).isLessThan(context.getBean("webServerGracefulShutdown", SmartLifecycle.class).getPhase())
+                .isLessThan(context.getBean("webServerStartStop", SmartLifecycle.class).getPhase());
+    }
+
+    @Test
+    void stoppingLeavesTheRestOfABacklogToTheNextStartAndKeepsWhatWasFed() throws Exception {
+        CustomerId customer = customers.register(new NewCustomer(null, "Backlog Tester",
+                "backlog-" + UUID.randomUUID() + "@example.test", EnvironmentProfile.unknown(), null)).id();
+        for (int i = 0; i < 20; i++) {
+            contacts.record(new NewContact(customer, null, Channel.CHAT, Direction.INBOUND,
+                    Instant.parse("2026-10-31T13:00:00Z").plusSeconds(i), "Backlog " + i,
+                    "My statement " + i + " shows a fee twice", null, null, null, null));
+        }
+        long head = journal.head();
+        LuceneContactIndex index = new LuceneContactIndex(indexDir);
+        // one entry per step, following the journal: the whole journal is a backlog of hundreds of steps
+        JournalFeeder feeder = new JournalFeeder(journal, index, new LuceneArticleIndex(index, embedder,
+                new LuceneHighlighter()), embedder, new SearchSettings(indexDir.toString(), null, 2,
+                        Duration.ofMillis(50), 1, true, Duration.ofHours(1)), json,
+                new StaticListableBeanFactory(Map.of()).getBeanProvider(LabelListener.class));
+
+        feeder.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> index.appliedSequence() > 0);
+        feeder.stop();
+
+        long fed = index.appliedSequence();
+        assertThat(feeder.isRunning()).isFalse();
+        assertThat(fed).isLessThan(head);
+        index.close();
+        LuceneContactIndex reopened = new LuceneContactIndex(indexDir);
+        assertThat(reopened.appliedSequence()).isEqualTo(fed);
+        reopened.close();
+    }
 
     @Test
     void catchesUpAfterACrashBetweenCommitAndIndexing() throws Exception {
