@@ -12,8 +12,9 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
  * The files repdesk serves as they are: its stylesheet, scripts and icon (also at {@code /favicon.ico}), and the
- * webjars (htmx, Chart.js) under version-free paths. Only these paths are mapped ({@code spring.web.resources.add-mappings=false} turns off the
- * catch-all {@code /**} mapping): every link a page writes is offered to the mapped handlers to be rewritten
+ * webjars (htmx, Chart.js) under version-free paths. Only these paths are mapped
+ * ({@code spring.web.resources.add-mappings=false} turns off the catch-all {@code /**} mapping): every link a
+ * page writes is offered to the mapped handlers to be rewritten
  * (a webjar path gets its version), and with a catch-all mapping each link of a page (a need, a case, a
  * customer) was first looked for as a file in the application jar — most of the time a page of 200 rows took.
  */

@@ -68,6 +68,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     private static final int CACHE_SIZE = 4_096;
     /** Texts per model run at most: beyond about 16 short texts a run gains little per text. */
     static final int MAX_BATCH = 16;
+    private static final String CLOSED = "The embedder was closed";
 
     /** A text waiting for a runner, and where its vector goes. */
     private record Pending(String text, CompletableFuture<float[]> vector) {
@@ -143,7 +144,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     @Override
     public List<float[]> embed(List<String> texts) {
         if (closed) {
-            throw new IllegalStateException("The embedder was closed");
+            throw new IllegalStateException(CLOSED);
         }
         List<CompletableFuture<float[]>> vectors = new ArrayList<>(texts.size());
         List<Pending> queued = new ArrayList<>();
@@ -165,7 +166,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             queue.lock();
             try {
                 if (closed) {
-                    IllegalStateException refused = new IllegalStateException("The embedder was closed");
+                    IllegalStateException refused = new IllegalStateException(CLOSED);
                     synchronized (recent) {
                         queued.forEach(p -> recent.remove(p.text(), p.vector()));
                     }
@@ -355,7 +356,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         } finally {
             queue.unlock();
         }
-        left.forEach(p -> p.vector().completeExceptionally(new IllegalStateException("The embedder was closed")));
+        left.forEach(p -> p.vector().completeExceptionally(new IllegalStateException(CLOSED)));
         session.close();
         tokenizer.close();
     }

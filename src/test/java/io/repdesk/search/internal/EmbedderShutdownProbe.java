@@ -16,6 +16,7 @@ public final class EmbedderShutdownProbe {
         OnnxEmbedder embedder = new OnnxEmbedder(OnnxEmbedder.Model.MINILM_L6, 2);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                // stands in for the application's close, which takes a while before it reaches the embedder
                 Thread.sleep(1_500);
                 embedder.close();
                 System.out.println("embedder closed");
@@ -37,7 +38,9 @@ public final class EmbedderShutdownProbe {
                 }
             });
         }
-        Thread.sleep(1_000);
+        while (embedder.computed() < 20) {
+            Thread.sleep(10); // until the model runs, so that the exit below starts in the middle of runs
+        }
         System.out.println("exiting while embedding");
         System.exit(0);
     }
